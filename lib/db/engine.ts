@@ -1,0 +1,32 @@
+// Which database engine Haven talks to. PostgreSQL when DATABASE_URL is a postgres URL, else the
+// embedded PGlite under ./data (or HAVEN_DATA_DIR). Shared by the app, scripts and tests.
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+
+/** Placeholder URL the Prisma CLI needs; it means "embedded". */
+export const EMBEDDED_URL = "postgresql://embedded/pglite";
+
+/** The PostgreSQL server URL, or null for the embedded engine. */
+export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.DATABASE_URL?.trim();
+  if (!url || url === EMBEDDED_URL) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the embedded database)");
+  }
+  return url;
+}
+
+export function pgliteDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.HAVEN_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"));
+}
+
+/**
+ * Open a PGlite database with the extensions Haven's migrations need (pg_trgm).
+ * `dataDir` undefined → in-memory (tests). Only one process may open a data dir at a time.
+ */
+export async function openPGlite(dataDir?: string): Promise<PGlite> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  return db;
+}

@@ -1,0 +1,47 @@
+"use server";
+// Admin server actions: parse → domain call → revalidate. The domain functions check the
+// permission again; these never trust the page that rendered the form.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActionViewer } from "@/lib/auth/session";
+import { formToObject, runAction } from "@/lib/actions";
+import type { ActionResult } from "@/lib/errors";
+import { createUser, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
+import { createTeam } from "@/lib/domain/team/mutations";
+
+export async function createUserAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const result = await runAction("createUser", async () => {
+    const viewer = await requireActionViewer();
+    await createUser(viewer, formToObject(form, ["teamIds"]));
+  });
+  if (result.ok) {
+    revalidatePath("/admin/users");
+    redirect("/admin/users?created=1");
+  }
+  return result;
+}
+
+export async function updateUserAccessAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("updateUserAccess", async () => {
+    const viewer = await requireActionViewer();
+    await updateUserAccess(viewer, formToObject(form, ["teamIds"]));
+    revalidatePath("/admin/users");
+  });
+}
+
+export async function setUserDisabledAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("setUserDisabled", async () => {
+    const viewer = await requireActionViewer();
+    const { userId, disabled } = formToObject(form);
+    await setUserDisabled(viewer, { userId, disabled: disabled === "true" });
+    revalidatePath("/admin/users");
+  });
+}
+
+export async function createTeamAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("createTeam", async () => {
+    const viewer = await requireActionViewer();
+    await createTeam(viewer, formToObject(form));
+    revalidatePath("/admin/teams");
+  });
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getUserForAdmin } from "@/lib/domain/user/queries";
+import { listTeams } from "@/lib/domain/team/queries";
+import { ROLES } from "@/lib/auth/permissions";
+import { ActionForm } from "@/components/action-form";
+import { CheckboxGroup, SelectField } from "@/components/form-fields";
+import { setUserDisabledAction, updateUserAccessAction } from "../../actions";
+import { formErrorMessages } from "../../messages";
+import { requireAdmin } from "../../require-admin";
+
+type Params = Promise<{ userId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("usersTitle") };
+}
+
+export default async function EditUserPage({ params }: { params: Params }) {
+  const viewer = await requireAdmin();
+  const { userId } = await params;
+  const user = await getUserForAdmin(viewer, userId);
+  if (!user) notFound();
+  const [teams, t, roles, messages] = await Promise.all([listTeams(viewer), getTranslations("admin"), getTranslations("roles"), formErrorMessages()]);
+  return (
+    <div className="max-w-xl">
+      <Link href="/admin/users" className="text-sm text-brand-700 underline">← {t("backToUsers")}</Link>
+      <h1 className="mt-3 text-2xl font-semibold">{t("editUser", { name: user.displayName })}</h1>
+      <p className="text-sm text-stone-600">{user.email} · {user.disabledAt ? t("disabled") : t("active")}</p>
+      <div className="mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <ActionForm action={updateUserAccessAction} messages={messages} submitLabel={t("save")} successMessage={t("saved")}>
+          <input type="hidden" name="userId" value={user.id} />
+          <SelectField name="role" label={t("role")} defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: roles(r) }))} />
+          <CheckboxGroup name="teamIds" legend={t("teams")} defaultValues={user.memberships.map((m) => m.teamId)} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
+        </ActionForm>
+      </div>
+      {user.id !== viewer.id ? (
+        <div className="mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <p className="mb-3 text-sm text-stone-700">{t("disableHint")}</p>
+          <ActionForm action={setUserDisabledAction} messages={messages} submitLabel={user.disabledAt ? t("enable") : t("disable")} submitVariant={user.disabledAt ? "secondary" : "danger"} successMessage={t("saved")}>
+            <input type="hidden" name="userId" value={user.id} />
+            <input type="hidden" name="disabled" value={user.disabledAt ? "false" : "true"} />
+          </ActionForm>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { listDetainees } from "@/lib/domain/detainee/queries";
+import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
+import { ALL_STATUSES } from "@/lib/domain/detainee/status";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Pagination } from "@/components/ui/pagination";
+import { inputClass } from "@/components/ui/field";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("detainees"))("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function DetaineesPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
+  const raw = await searchParams;
+  // Bad query strings fall back to defaults instead of failing (S12).
+  const filters = listDetaineesSchema.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page), sort: first(raw.sort) });
+  const [result, t, ts, format] = await Promise.all([
+    listDetainees(viewer, filters),
+    getTranslations("detainees"),
+    getTranslations("status"),
+    getFormatter(),
+  ]);
+  const params = { q: filters.q, status: filters.status, sort: filters.sort === "updated" ? undefined : filters.sort };
+  return (
+    <div>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-stone-600" data-testid="case-count">{t("count", { count: result.total })}</p>
+      </div>
+
+      <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+        <div className="space-y-1">
+          <label htmlFor="q" className="block text-sm font-medium">{t("search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" className={inputClass} />
+          <p id="q-hint" className="text-xs text-stone-600">{t("searchHint")}</p>
+        </div>
+        <div className="space-y-1 self-start">
+          <label htmlFor="status" className="block text-sm font-medium">{t("statusFilter")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
+            <option value="">{t("allStatuses")}</option>
+            {ALL_STATUSES.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
+          </select>
+        </div>
+        <div className="space-y-1 self-start">
+          <label htmlFor="sort" className="block text-sm font-medium">{t("sort")}</label>
+          <select id="sort" name="sort" defaultValue={filters.sort} className={inputClass}>
+            <option value="updated">{t("sortUpdated")}</option>
+            <option value="caseNumber">{t("sortCaseNumber")}</option>
+            <option value="name">{t("sortName")}</option>
+            <option value="status">{t("sortStatus")}</option>
+          </select>
+        </div>
+        <div className="flex gap-2 self-start sm:mt-6">
+          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
+          {filters.q || filters.status ? <Link href="/detainees" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
+        </div>
+      </form>
+
+      {result.rows.length === 0 ? (
+        <p className="mt-6 rounded-lg bg-white p-6 text-center text-stone-600 ring-1 ring-stone-200">{t("empty")}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-stone-200">
+          <table className="min-w-full divide-y divide-stone-200 text-sm">
+            <thead className="bg-stone-100 text-left text-xs font-semibold uppercase tracking-wide text-stone-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("caseNumber")}</th>
+                <th scope="col" className="px-3 py-2">{t("name")}</th>
+                <th scope="col" className="px-3 py-2">{t("status")}</th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">{t("facility")}</th>
+                <th scope="col" className="hidden px-3 py-2 lg:table-cell">{t("team")}</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t("updated")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {result.rows.map((r) => (
+                <tr key={r.id} className="hover:bg-brand-50">
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                    <Link href={`/detainees/${r.id}`} className="text-brand-700 underline">{r.caseNumber}</Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/detainees/${r.id}`} className="font-medium hover:underline">
+                      {r.nameHangul ? <span lang="ko">{r.nameHangul}</span> : null}
+                      {r.nameHangul && (r.familyNameRoman || r.givenNameRoman) ? " · " : null}
+                      {[r.familyNameRoman, r.givenNameRoman].filter(Boolean).join(" ")}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
+                  <td className="hidden px-3 py-2 md:table-cell">{r.currentFacility?.nameEn ?? <span className="text-stone-500">{t("noFacility")}</span>}</td>
+                  <td className="hidden px-3 py-2 lg:table-cell">{r.teamName}</td>
+                  <td className="hidden whitespace-nowrap px-3 py-2 text-stone-600 sm:table-cell">{format.dateTime(r.updatedAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} params={params} basePath="/detainees" />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import { FieldError, useFieldInvalid } from "./action-form";
+
+const inputClass =
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
+
+export function TextField({ name, label, hint, ...rest }: { name: string; label: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const invalid = useFieldInvalid(name);
+  const id = `f-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={`${id}-hint ${id}-error`} className={inputClass} {...rest} />
+      {hint ? <p id={`${id}-hint`} className="text-xs text-stone-600">{hint}</p> : null}
+      <FieldError name={name} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, options, defaultValue }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+  const invalid = useFieldInvalid(name);
+  const id = `f-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={invalid || undefined} aria-describedby={`${id}-error`} className={inputClass}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      <FieldError name={name} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export function CheckboxGroup({ name, legend, options, defaultValues = [] }: { name: string; legend: string; options: { value: string; label: string }[]; defaultValues?: string[] }) {
+  const id = `f-${name}`;
+  return (
+    <fieldset className="space-y-1" aria-describedby={`${id}-error`}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} className="size-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError name={name} id={`${id}-error`} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+import "server-only";
+// The wrapper every server action runs its work through: only AppError messages and zod field
+// errors reach the browser; anything else is logged (without input values) and shown as a
+// generic error, so no stack trace or SQL ever leaks (S12).
+import { ZodError, z } from "zod";
+import { isAppError, type ActionResult } from "./errors";
+import { logger } from "./logger";
+
+export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const data = await work();
+    return { ok: true, data };
+  } catch (e) {
+    if (isAppError(e)) {
+      if (e.code === "UNAUTHENTICATED" || e.code === "NOT_FOUND" || e.code === "FORBIDDEN") logger.warn({ action: name, code: e.code }, "action refused");
+      return { ok: false, message: e.message, fieldErrors: e.fieldErrors };
+    }
+    if (e instanceof ZodError) {
+      return { ok: false, message: "invalid", fieldErrors: z.flattenError(e).fieldErrors as Record<string, string[]> };
+    }
+    // Next's redirect()/notFound() are thrown as control flow: let them through.
+    if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
+    logger.error({ action: name, err: e instanceof Error ? e.name : "unknown" }, "action failed");
+    if (process.env.NODE_ENV !== "production") console.error(e);
+    return { ok: false, message: "generic" };
+  }
+}
+
+/** FormData → plain object for zod: repeated keys become arrays only where listed. */
+export function formToObject(form: FormData, arrayKeys: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = arrayKeys.includes(key) ? values : values[0];
+  }
+  for (const key of arrayKeys) out[key] ??= [];
+  return out;
+}

@@ -1,0 +1,22 @@
+// Who is acting. Every domain read and write takes one; it is built from the database on every
+// request (lib/auth/session.ts), never from what the browser sent.
+import type { Locale, Role } from "@/lib/generated/prisma/enums";
+
+export type Viewer = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+  teamIds: string[];
+  requestId: string | null;
+  ip: string | null;
+};
+
+/** The actor recorded for work done by a command-line tool rather than a signed-in person. */
+export type SystemActor = { system: string };
+export type Actor = Viewer | SystemActor;
+
+export function isViewer(actor: Actor): actor is Viewer {
+  return "id" in actor;
+}

@@ -1,0 +1,38 @@
+// The one Prisma client of a process, on the engine lib/db/engine.ts picks. Scripts and tests
+// may install their own client (usePrisma) before any domain function runs.
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { pgliteDataDir, serverDatabaseUrl } from "./engine";
+
+export type Db = PrismaClient;
+/** A transaction client, as passed to $transaction callbacks. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const holder = globalThis as unknown as { __havenPrisma?: PrismaClient };
+
+export function prisma(): PrismaClient {
+  holder.__havenPrisma ??= createPrismaClient();
+  return holder.__havenPrisma;
+}
+
+export function usePrisma(client: PrismaClient): void {
+  holder.__havenPrisma = client;
+}
+
+export function createPrismaClient(): PrismaClient {
+  const url = serverDatabaseUrl();
+  if (url) {
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      // A runaway query must not hold a connection forever (S26).
+      statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+    });
+    return new PrismaClient({ adapter });
+  }
+  const db = new PGlite({ dataDir: pgliteDataDir(), extensions: { pg_trgm } });
+  return new PrismaClient({ adapter: new PrismaPGlite(db) });
+}

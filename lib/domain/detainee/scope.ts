@@ -1,0 +1,11 @@
+// THE access rule for detainee cases: a viewer sees the cases of their own teams (admins: all).
+// Every detainee read and write composes this; a case outside it simply does not exist for the
+// viewer (404, never "forbidden"), so ids of other teams' cases leak nothing (S9).
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/viewer";
+
+export function detaineeWhere(viewer: Viewer, opts: { includeArchived?: boolean } = {}): Prisma.DetaineeWhereInput {
+  const archived = opts.includeArchived ? {} : { archivedAt: null };
+  if (viewer.role === "ADMIN") return archived;
+  return { teamId: { in: viewer.teamIds }, ...archived };
+}

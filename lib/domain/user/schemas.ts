@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password";
+
+export const roleSchema = z.enum(["ADMIN", "LAWYER", "CASEWORKER", "VIEWER"]);
+export const localeSchema = z.enum(["en", "ko"]);
+const idSchema = z.string().min(1).max(40).regex(/^[a-z0-9]+$/i);
+
+export const createUserSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email("invalidEmail")).pipe(z.string().max(254)),
+  displayName: z.string().trim().min(1, "required").max(100, "tooLong"),
+  role: roleSchema,
+  locale: localeSchema.default("en"),
+  password: z.string().min(PASSWORD_MIN, "passwordTooShort").max(PASSWORD_MAX, "passwordTooLong"),
+  teamIds: z.array(idSchema).max(50).default([]),
+});
+
+export const updateUserAccessSchema = z.strictObject({
+  userId: idSchema,
+  role: roleSchema,
+  teamIds: z.array(idSchema).max(50),
+});
+
+export const setUserDisabledSchema = z.strictObject({
+  userId: idSchema,
+  disabled: z.boolean(),
+});

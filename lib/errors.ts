@@ -1,0 +1,23 @@
+// The only errors whose messages reach users. Anything else is logged and shown generically,
+// so stack traces, SQL and internals never leak into a response (SECURITY.md S12).
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(code: AppErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** The shape every server action returns, for useActionState. */
+export type ActionResult<T = unknown> =
+  | { ok: true; data?: T }
+  | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };

@@ -1,0 +1,18 @@
+// `npm run db:seed`: demo data into an empty, migrated database (see prisma/demo/seed-demo.ts).
+import { prisma } from "@/lib/db/client";
+import { DEMO_USERS, demoPassword, seedDemo } from "./demo/seed-demo";
+
+async function main() {
+  const started = Date.now();
+  await seedDemo((line) => console.log(`seed: ${line}`));
+  console.log(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s. Demo sign-ins:`);
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${demoPassword(u.email)}`);
+}
+
+main()
+  .then(() => prisma().$disconnect())
+  .catch(async (e: unknown) => {
+    console.error(`seed failed: ${e instanceof Error ? e.message : String(e)}`);
+    await prisma().$disconnect().catch(() => {});
+    process.exit(1);
+  });

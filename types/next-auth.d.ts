@@ -1,0 +1,21 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    uid: string;
+    sv: number;
+  }
+  interface User {
+    id: string;
+    sv: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+    authTime?: number;
+  }
+}

@@ -3,6 +3,11 @@ import { prisma } from "@/lib/db/client";
 import { DEMO_USERS, demoPassword, seedDemo } from "./demo/seed-demo";
 
 async function main() {
+  // --if-empty: used by `npm run demo` on every start; seeds only a database without users.
+  if (process.argv.includes("--if-empty") && (await prisma().user.count()) > 0) {
+    console.log("seed: database already has users; demo data not added");
+    return;
+  }
   const started = Date.now();
   await seedDemo((line) => console.log(`seed: ${line}`));
   console.log(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s. Demo sign-ins:`);

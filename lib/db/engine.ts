@@ -17,7 +17,7 @@ export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export function pgliteDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.HAVEN_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ env.HAVEN_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"));
 }
 
 /**

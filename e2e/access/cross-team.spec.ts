@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "../helpers";
+
+test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the case is unchanged", async ({ page, browser }) => {
+  await signIn(page, USERS.lawyerA);
+  await page.goto("/detainees?sort=caseNumber");
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/detainees\/[a-z0-9]+$/);
+  const caseUrl = page.url();
+  const before = await page.locator("article").innerText();
+
+  const ctx = await browser.newContext();
+  const outsider = await ctx.newPage();
+  await signIn(outsider, USERS.lawyerB);
+  const response = await outsider.goto(caseUrl);
+  expect(response?.status()).toBe(404);
+  await expect(outsider.getByRole("heading", { level: 1 })).toHaveText(/Not found|찾을 수 없음/);
+  const caseNumber = /HV-\d{4}-\d{4}/.exec(before)![0];
+  expect(await response!.text()).not.toContain(caseNumber);
+  for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }]) {
+    const r = await outsider.request.get(caseUrl, { headers });
+    expect(await r.text()).not.toContain(caseNumber);
+  }
+  await ctx.close();
+
+  await page.reload();
+  expect(await page.locator("article").innerText()).toBe(before);
+});
+
+test("non-admins get 404 for the admin pages", async ({ page }) => {
+  await signIn(page, USERS.lawyerA);
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/teams"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("without a session, protected pages send you to sign in and reveal no case data", async ({ request }) => {
+  for (const path of ["/detainees", "/admin/users", "/"]) {
+    for (const headers of [{}, { RSC: "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }]) {
+      const r = await request.get(path, { headers, maxRedirects: 0 });
+      expect([302, 303, 307, 308], `${path} ${JSON.stringify(headers)}`).toContain(r.status());
+      expect(await r.text()).not.toContain("HV-");
+    }
+  }
+});

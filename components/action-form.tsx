@@ -1,7 +1,7 @@
 "use client";
 // A form bound to a server action through useActionState: works without JavaScript (plain
 // POST), shows the action's message and each field's errors, and keeps what was typed.
-import { useActionState, createContext, useContext } from "react";
+import { useActionState, createContext, useContext, startTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -22,7 +22,17 @@ export function ActionForm({
   }[submitVariant];
   return (
     <ErrorsContext.Provider value={{ fieldErrors: state && !state.ok ? state.fieldErrors : undefined, messages }}>
-      <form action={formAction} className={className}>
+      <form
+        action={formAction}
+        // With JavaScript, submit without React's automatic form reset, so a rejected form keeps
+        // everything the person typed; without JavaScript the action attribute posts as usual.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className={className}
+      >
         {children}
         {message ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p> : null}
         {state?.ok && successMessage ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{successMessage}</p> : null}

@@ -49,5 +49,6 @@ test("an admin creates a team", async ({ page }) => {
   await expect(page.getByText(name)).toBeVisible();
   await page.getByLabel(/Team name|팀 이름/).fill(name);
   await page.getByRole("button", { name: /Create team|팀 만들기/ }).click();
-  await expect(page.getByRole("alert")).toContainText(/already exists|이미/);
+  await expect(page.locator("main").getByRole("alert")).toContainText(/correct the fields|고쳐 주세요/);
+  await expect(page.getByText(/Already taken|이미 사용 중/)).toBeVisible();
 });

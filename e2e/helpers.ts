@@ -14,7 +14,7 @@ export async function signIn(page: Page, email: string, pass = password(email)) 
   await page.goto("/login");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(pass);
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await expect(page).toHaveURL(/\/detainees/);
 }
 

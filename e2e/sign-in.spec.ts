@@ -24,8 +24,8 @@ test("a wrong password is refused with a clear message and no session", async ({
   await page.goto("/login");
   await page.locator("#email").fill(USERS.lawyerA);
   await page.locator("#password").fill("not-the-right-password");
-  await page.locator('form button[type="submit"]').click();
-  await expect(page.getByRole("alert")).toContainText(/not right|올바르지/);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator("main").getByRole("alert")).toContainText(/not right|올바르지/);
   await page.goto("/detainees");
   await expect(page).toHaveURL(/\/login/);
 });

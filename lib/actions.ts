@@ -13,10 +13,12 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
   } catch (e) {
     if (isAppError(e)) {
       if (e.code === "UNAUTHENTICATED" || e.code === "NOT_FOUND" || e.code === "FORBIDDEN") logger.warn({ action: name, code: e.code }, "action refused");
-      return { ok: false, message: e.message, fieldErrors: e.fieldErrors };
+      // With field errors, the (translated) messages under the fields say it all; the English
+      // sentence is kept for errors that belong to no field.
+      return e.fieldErrors ? { ok: false, message: "checkFields", fieldErrors: e.fieldErrors } : { ok: false, message: e.message };
     }
     if (e instanceof ZodError) {
-      return { ok: false, message: "invalid", fieldErrors: z.flattenError(e).fieldErrors as Record<string, string[]> };
+      return { ok: false, message: "checkFields", fieldErrors: z.flattenError(e).fieldErrors as Record<string, string[]> };
     }
     // Next's redirect()/notFound() are thrown as control flow: let them through.
     if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;

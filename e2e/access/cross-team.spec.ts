@@ -17,7 +17,7 @@ test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the ca
   await expect(outsider.getByRole("heading", { level: 1 })).toHaveText(/Not found|찾을 수 없음/);
   const caseNumber = /HV-\d{4}-\d{4}/.exec(before)![0];
   expect(await response!.text()).not.toContain(caseNumber);
-  for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }]) {
+  for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }] as Record<string, string>[]) {
     const r = await outsider.request.get(caseUrl, { headers });
     expect(await r.text()).not.toContain(caseNumber);
   }
@@ -37,7 +37,7 @@ test("non-admins get 404 for the admin pages", async ({ page }) => {
 
 test("without a session, protected pages send you to sign in and reveal no case data", async ({ request }) => {
   for (const path of ["/detainees", "/admin/users", "/"]) {
-    for (const headers of [{}, { RSC: "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }]) {
+    for (const headers of [{}, { RSC: "1" }, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }] as Record<string, string>[]) {
       const r = await request.get(path, { headers, maxRedirects: 0 });
       expect([302, 303, 307, 308], `${path} ${JSON.stringify(headers)}`).toContain(r.status());
       expect(await r.text()).not.toContain("HV-");

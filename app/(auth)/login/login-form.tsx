@@ -16,6 +16,9 @@ export function LoginForm({ labels, initialError }: { labels: Labels; initialErr
     try {
       const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
       if (result?.ok && !result.error) {
+        // A full page load, not a client navigation: every server component (layout, locale)
+        // must render afresh under the new session.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign("/detainees");
         return;
       }

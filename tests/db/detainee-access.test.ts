@@ -1,0 +1,94 @@
+// Scoping, field-level access and encryption at rest, on PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePrisma } from "@/lib/db/client";
+import { createDetainee } from "@/lib/domain/detainee/mutations";
+import { getDetainee, listDetainees } from "@/lib/domain/detainee/queries";
+import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createTestDatabase } from "./helpers";
+import { ensureTestKeys, makeTeam, makeViewer, system } from "./fixtures";
+
+const CANARY_PHONE = "010-0000-7391-CANARY";
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let teamA: string, teamB: string;
+let lawyerA: Viewer, lawyerB: Viewer, caseworkerA: Viewer, viewerA: Viewer, admin: Viewer;
+let caseA: { id: string; caseNumber: string }, caseB: { id: string; caseNumber: string };
+
+beforeAll(async () => {
+  ensureTestKeys();
+  db = await createTestDatabase();
+  usePrisma(db.prisma);
+  teamA = await makeTeam();
+  teamB = await makeTeam();
+  [lawyerA, lawyerB, caseworkerA, viewerA, admin] = await Promise.all([
+    makeViewer("LAWYER", [teamA]), makeViewer("LAWYER", [teamB]), makeViewer("CASEWORKER", [teamA]),
+    makeViewer("VIEWER", [teamA]), makeViewer("ADMIN", []),
+  ]);
+  caseA = await createDetainee(system, { teamId: teamA, nameHangul: "김옥화", familyNameRoman: "Kim", givenNameRoman: "Ok-hwa", familyContacts: `Sister — ${CANARY_PHONE}` });
+  caseB = await createDetainee(system, { teamId: teamB, nameHangul: "박영남", familyNameRoman: "Pak", givenNameRoman: "Yong-nam" });
+});
+
+afterAll(async () => db?.close());
+
+const all = listDetaineesSchema.parse({});
+
+describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+  it("lists only the viewer's teams' cases; admins see all", async () => {
+    expect((await listDetainees(lawyerA, all)).rows.map((r) => r.id)).toEqual([caseA.id]);
+    expect((await listDetainees(lawyerB, all)).rows.map((r) => r.id)).toEqual([caseB.id]);
+    expect((await listDetainees(admin, all)).total).toBe(2);
+  });
+
+  it("returns null (→ 404) for another team's case", async () => {
+    expect(await getDetainee(lawyerB, caseA.id)).toBeNull();
+    expect(await getDetainee(lawyerA, caseB.id)).toBeNull();
+    expect(await getDetainee(lawyerA, "doesnotexist")).toBeNull();
+  });
+
+  it("finds a case by search only within scope", async () => {
+    const q = (query: string) => listDetaineesSchema.parse({ q: query });
+    expect((await listDetainees(lawyerA, q("김 옥화"))).total).toBe(1);
+    expect((await listDetainees(lawyerA, q("Gim Ok Hwa"))).total).toBe(1);
+    expect((await listDetainees(lawyerA, q(caseA.caseNumber))).total).toBe(1);
+    expect((await listDetainees(lawyerB, q("김옥화"))).total).toBe(0);
+    expect((await listDetainees(lawyerA, q("'; DROP TABLE \"Detainee\"; --"))).total).toBe(0);
+  });
+
+  it("stores family contacts encrypted: no plaintext in the raw row", async () => {
+    const rows = await db.prisma.$queryRaw<{ familyContactsEnc: string; row: string }[]>`
+      SELECT "familyContactsEnc", row_to_json(d)::text AS row FROM "Detainee" d WHERE id = ${caseA.id}`;
+    expect(rows[0]!.familyContactsEnc).toMatch(/^v1\.k1\./);
+    expect(rows[0]!.row).not.toContain("CANARY");
+  });
+
+  it("gives restricted fields to the team's lawyer (audited), never to caseworkers or viewers", async () => {
+    const asLawyer = await getDetainee(lawyerA, caseA.id);
+    expect(asLawyer?.familyContacts).toEqual({ visible: true, value: `Sister — ${CANARY_PHONE}` });
+    const audit = await db.prisma.auditLog.findMany({ where: { action: "detainee.restricted.view", entityId: caseA.id, actorId: lawyerA.id } });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain("CANARY");
+    for (const v of [caseworkerA, viewerA]) {
+      const dto = await getDetainee(v, caseA.id);
+      expect(dto?.familyContacts).toEqual({ visible: false });
+      expect(JSON.stringify(dto)).not.toContain("CANARY");
+    }
+  });
+
+  it("refuses to create a case in another team, and writes nothing", async () => {
+    const before = await db.prisma.detainee.count();
+    await expect(createDetainee(lawyerA, { teamId: teamB, nameHangul: "침입자" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(createDetainee(viewerA, { teamId: teamA, nameHangul: "열람자" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.prisma.detainee.count()).toBe(before);
+  });
+
+  it("rejects unknown keys (no mass assignment) and a case without any name", async () => {
+    await expect(createDetainee(lawyerA, { teamId: teamA, nameHangul: "이름", version: 99, caseNumber: "HV-1-1" } as never)).rejects.toThrow();
+    await expect(createDetainee(lawyerA, { teamId: teamA })).rejects.toThrow(/nameRequired/);
+  });
+
+  it("numbers cases HV-YYYY-NNNN, unique even when created concurrently", async () => {
+    const made = await Promise.all(Array.from({ length: 5 }, (_, i) => createDetainee(lawyerA, { teamId: teamA, nameHangul: `동시${i}` }, { year: 2031 })));
+    const numbers = made.map((m) => m.caseNumber).sort();
+    expect(numbers).toEqual(["HV-2031-0001", "HV-2031-0002", "HV-2031-0003", "HV-2031-0004", "HV-2031-0005"]);
+  });
+});

@@ -1,0 +1,31 @@
+// Small builders for database tests: teams, users and the Viewer objects the domain takes.
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createTeam } from "@/lib/domain/team/mutations";
+import { createUser } from "@/lib/domain/user/mutations";
+
+export const system = { system: "test" };
+
+export function ensureTestKeys() {
+  process.env.HAVEN_ENCRYPTION_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
+}
+
+export async function makeTeam(name = `Team ${randomBytes(4).toString("hex")}`) {
+  return (await createTeam(system, { name })).id;
+}
+
+export async function makeViewer(role: Role, teamIds: string[]): Promise<Viewer> {
+  const email = `${role.toLowerCase()}.${randomBytes(5).toString("hex")}@test.example`;
+  const { id } = await createUser(system, { email, displayName: `${role} ${email}`, role, password: "a test password 123", teamIds });
+  return { id, email, displayName: email, role, locale: "en", teamIds, requestId: "test-request", ip: null };
+}
+
+export async function makeFacility(overrides: Partial<{ nameEn: string; province: string; country: string }> = {}) {
+  const f = await prisma().detentionFacility.create({
+    data: { nameEn: overrides.nameEn ?? "Test Border Detention Centre", type: "BORDER_DEFENCE_STATION", country: overrides.country ?? "CN", province: overrides.province ?? "Jilin" },
+    select: { id: true },
+  });
+  return f.id;
+}

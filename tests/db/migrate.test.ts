@@ -157,9 +157,10 @@ describe(`migrations on ${engineName()}`, () => {
 
 describe("db:migrate CLI", () => {
   const cli = async (env: Record<string, string>) => {
-    const { DATABASE_URL: _ignored, ...base } = process.env;
+    const childEnv = { ...process.env, ...env };
+    if (!env.DATABASE_URL) delete childEnv.DATABASE_URL; // the CLI must pick PGlite here
     try {
-      const { stdout, stderr } = await run("npx", ["tsx", "scripts/db-migrate.ts"], { env: { ...base, ...env } });
+      const { stdout, stderr } = await run("npx", ["tsx", "scripts/db-migrate.ts"], { env: childEnv });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };

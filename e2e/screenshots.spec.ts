@@ -1,0 +1,40 @@
+// Screenshots of the main pages at desktop and phone widths in both languages, kept in
+// test-results/screenshots for people to look at. Each also asserts the page does not overflow
+// sideways on a phone (a table may scroll inside its own box, the page may not).
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./helpers";
+
+// Both widths sign in as the admin and switch its saved language: run them one after the other.
+test.describe.configure({ mode: "serial" });
+
+const PAGES = [
+  { name: "detainees", path: "/detainees" },
+  { name: "admin-users", path: "/admin/users" },
+  { name: "admin-new-user", path: "/admin/users/new" },
+];
+
+for (const width of [1280, 390]) {
+  test(`main pages render readably at ${width}px in English and Korean`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto("/login");
+    await page.screenshot({ path: `test-results/screenshots/login-${width}.png`, fullPage: true });
+    await signIn(page, USERS.admin);
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await page.waitForURL(/\/detainees\/[a-z0-9]+$/);
+    const casePath = new URL(page.url()).pathname;
+    for (const locale of ["en", "ko"] as const) {
+      await page.getByRole("button", { name: locale === "en" ? "English" : "한국어" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      for (const p of [...PAGES, { name: "case", path: casePath }]) {
+        await page.goto(p.path);
+        await page.screenshot({ path: `test-results/screenshots/${p.name}-${locale}-${width}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${p.name} ${locale} ${width}px`).toBeLessThanOrEqual(0);
+      }
+    }
+    await page.getByRole("button", { name: "English" }).click();
+    await ctx.close();
+  });
+}

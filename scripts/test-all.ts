@@ -33,7 +33,7 @@ async function main() {
   mkdirSync(reports, { recursive: true });
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const pgUrl = process.env.TEST_DATABASE_URL;
-  const pgliteEnv = { ...env };
+  const pgliteEnv: NodeJS.ProcessEnv = { ...env };
   delete pgliteEnv.TEST_DATABASE_URL;
 
   await step("typecheck", () => run(bin("tsc"), ["--noEmit"], env));

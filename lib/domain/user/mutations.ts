@@ -92,6 +92,6 @@ export async function createFirstAdmin(input: { email: string; displayName: stri
     const team = await prisma().team.findUnique({ where: { name: input.teamName }, select: { id: true } });
     teamIds = [team?.id ?? (await createTeam(system, { name: input.teamName })).id];
   }
-  const { teamName: _teamName, ...user } = input;
-  return createUser(system, { ...user, role: "ADMIN", teamIds });
+  const { email, displayName, password } = input;
+  return createUser(system, { email, displayName, password, role: "ADMIN", teamIds });
 }

@@ -48,3 +48,29 @@ export function CheckboxGroup({ name, legend, options, defaultValues = [] }: { n
     </fieldset>
   );
 }
+
+export function TextAreaField({ name, label, hint, ...rest }: { name: string; label: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const invalid = useFieldInvalid(name);
+  const id = `f-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <textarea id={id} name={name} rows={4} aria-invalid={invalid || undefined} aria-describedby={`${id}-hint ${id}-error`} className={inputClass} {...rest} />
+      {hint ? <p id={`${id}-hint`} className="text-xs text-stone-600">{hint}</p> : null}
+      <FieldError name={name} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label }: { name: string; label: string }) {
+  const id = `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="inline-flex min-h-8 items-center gap-2 text-sm font-medium">
+        <input id={id} type="checkbox" name={name} className="size-4" />
+        {label}
+      </label>
+      <FieldError name={name} id={`${id}-error`} />
+    </div>
+  );
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import ko from "@/messages/ko.json";
 import { pickLocale } from "./locale";
+import { loadMessages } from "./messages";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -16,8 +15,9 @@ describe("locale", () => {
     expect(pickLocale({ cookie: "xx" })).toBe("en");
   });
 
-  it("has every message in both English and Korean", () => {
+  it("has every message in both English and Korean, in every area file", async () => {
+    const [en, ko] = await Promise.all([loadMessages("en"), loadMessages("ko")]);
     expect(keys(ko).sort()).toEqual(keys(en).sort());
-    for (const [k, v] of Object.entries(ko)) expect(JSON.stringify(v), k).not.toBe("");
+    for (const k of keys(ko)) expect(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], ko), k).not.toBe("");
   });
 });

@@ -2,6 +2,7 @@ import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getViewer } from "@/lib/auth/session";
 import { LOCALE_COOKIE, pickLocale } from "./locale";
+import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {
   const [viewer, cookieStore, h] = await Promise.all([getViewer(), cookies(), headers()]);
@@ -12,7 +13,7 @@ export default getRequestConfig(async () => {
   });
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     timeZone: process.env.HAVEN_TIME_ZONE ?? "Asia/Seoul",
   };
 });

@@ -8,6 +8,7 @@ import { ALL_STATUSES } from "@/lib/domain/detainee/status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
+import { can } from "@/lib/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("detainees"))("title") };
@@ -35,7 +36,12 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-stone-600" data-testid="case-count">{t("count", { count: result.total })}</p>
+        <div className="flex items-center gap-3">
+          <p className="text-sm text-stone-600" data-testid="case-count">{t("count", { count: result.total })}</p>
+          {can(viewer, "detainee.create") ? (
+            <Link href="/detainees/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newCase")}</Link>
+          ) : null}
+        </div>
       </div>
 
       <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">

@@ -95,3 +95,22 @@ export async function getDetainee(viewer: Viewer, detaineeId: string) {
   };
 }
 export type DetaineeDetail = NonNullable<Awaited<ReturnType<typeof getDetainee>>>;
+
+/** The case timeline, newest first; empty when the case is outside the viewer's scope. */
+export async function listActivities(viewer: Viewer, detaineeId: string, take = 50) {
+  return prisma().activity.findMany({
+    where: { detaineeId, detainee: detaineeWhere(viewer) },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, kind: true, body: true, isConfidential: true, meta: true, occurredAt: true, actor: { select: { displayName: true } } },
+  });
+}
+
+/** Teams a viewer may open a case in. */
+export async function listWritableTeams(viewer: Viewer) {
+  return prisma().team.findMany({
+    where: viewer.role === "ADMIN" ? { archivedAt: null } : { id: { in: viewer.teamIds }, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}

@@ -4,7 +4,7 @@ import { listTeams } from "@/lib/domain/team/queries";
 import { ActionForm } from "@/components/action-form";
 import { TextField } from "@/components/form-fields";
 import { createTeamAction } from "../actions";
-import { formErrorMessages } from "../messages";
+import { formErrorMessages } from "@/components/form-messages";
 import { requireAdmin } from "../require-admin";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getDetainee } from "@/lib/domain/detainee/queries";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { CaseTimeline } from "./_components/case-timeline";
 
 type Params = Promise<{ detaineeId: string }>;
 
@@ -24,9 +25,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function DetaineePage({ params }: { params: Params }) {
+export default async function DetaineePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string }> }) {
   const viewer = await requireViewer();
-  const { detaineeId } = await params;
+  const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
   if (!d) notFound();
   const [t, tsex, tconf, locale, format] = await Promise.all([
@@ -45,6 +46,7 @@ export default async function DetaineePage({ params }: { params: Params }) {
         <span className="text-sm text-stone-600">{t("statusSince", { date: format.dateTime(d.statusChangedAt, { dateStyle: "medium" }) })}</span>
       </header>
       <p className="mt-1 font-mono text-sm text-stone-700">{d.caseNumber} · {d.team.name}</p>
+      {query.created ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("created")}</p> : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="names-h" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
@@ -109,6 +111,8 @@ export default async function DetaineePage({ params }: { params: Params }) {
           </ol>
         )}
       </section>
+
+      <CaseTimeline viewer={viewer} detaineeId={d.id} />
     </article>
   );
 }

@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import { ActionForm } from "@/components/action-form";
 import { CheckboxGroup, SelectField } from "@/components/form-fields";
 import { setUserDisabledAction, updateUserAccessAction } from "../../actions";
-import { formErrorMessages } from "../../messages";
+import { formErrorMessages } from "@/components/form-messages";
 import { requireAdmin } from "../../require-admin";
 
 type Params = Promise<{ userId: string }>;

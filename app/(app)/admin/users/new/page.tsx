@@ -6,7 +6,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import { ActionForm } from "@/components/action-form";
 import { CheckboxGroup, SelectField, TextField } from "@/components/form-fields";
 import { createUserAction } from "../../actions";
-import { formErrorMessages } from "../../messages";
+import { formErrorMessages } from "@/components/form-messages";
 import { requireAdmin } from "../../require-admin";
 
 export async function generateMetadata(): Promise<Metadata> {

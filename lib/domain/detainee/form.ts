@@ -1,0 +1,32 @@
+// Turns the new-case form's strings into the shape createDetaineeSchema validates. Pure, so the
+// mapping (lists, numbers, checkboxes, blanks) is unit-tested apart from the database.
+import type { CreateDetaineeInput } from "./schemas";
+
+const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
+
+export function detaineeFormToInput(form: Record<string, unknown>): CreateDetaineeInput {
+  const age = text(form.estimatedAge);
+  const aliases = text(form.aliases)?.split(/[,\n;]/).map((a) => a.trim()).filter(Boolean) ?? [];
+  return {
+    teamId: String(form.teamId ?? ""),
+    familyNameRoman: text(form.familyNameRoman),
+    givenNameRoman: text(form.givenNameRoman),
+    nameHangul: text(form.nameHangul),
+    nameChinese: text(form.nameChinese),
+    aliases,
+    sex: (text(form.sex) ?? "UNKNOWN") as CreateDetaineeInput["sex"],
+    birthDate: text(form.birthDate),
+    // A non-number stays a string so zod reports it instead of it silently becoming empty.
+    estimatedAge: age === undefined ? null : /^\d{1,3}$/.test(age.trim()) ? Number(age) : (age as unknown as number),
+    homeProvince: text(form.homeProvince),
+    status: (text(form.status) ?? "REPORTED") as CreateDetaineeInput["status"],
+    arrestDate: text(form.arrestDate),
+    arrestPlace: text(form.arrestPlace),
+    arrestAuthority: text(form.arrestAuthority),
+    narrative: text(form.narrative),
+    healthConcerns: text(form.healthConcerns),
+    hasSouthKoreaLinks: form.hasSouthKoreaLinks === "on" || form.hasSouthKoreaLinks === "true",
+    familyContacts: text(form.familyContacts),
+    assignedUserIds: [],
+  };
+}

@@ -11,6 +11,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [t, app, roles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
   const links = [
     { href: "/detainees", label: t("detainees"), show: true },
+    { href: "/facilities", label: t("facilities"), show: can(viewer, "facility.read") },
+    { href: "/events", label: t("events"), show: can(viewer, "event.read") },
     { href: "/admin/users", label: t("users"), show: can(viewer, "user.manage") },
     { href: "/admin/teams", label: t("teams"), show: can(viewer, "team.manage") },
   ].filter((l) => l.show);

@@ -16,6 +16,7 @@ const config = [
         { property: "$executeRawUnsafe", message: "Use the tagged template $executeRaw (S13)." },
       ],
       "react/no-danger": "error",
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
 ];

@@ -35,6 +35,23 @@ export function ActionForm({
       >
         {children}
         {message ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p> : null}
+        {state && !state.ok && state.conflict ? (
+          <div className="rounded-md border border-red-300 bg-white px-3 py-2 text-sm" data-testid="conflict">
+            <p className="font-medium">
+              {(messages.conflictBy ?? "{name}").replace("{name}", state.conflict.changedBy ?? "—")} · {new Date(state.conflict.changedAt).toLocaleString()}
+            </p>
+            {state.conflict.changes.length ? (
+              <dl className="mt-1 grid gap-x-3 sm:grid-cols-[auto_1fr]">
+                {state.conflict.changes.map((c) => (
+                  <div key={c.field} className="contents">
+                    <dt className="text-stone-600">{messages[`field.${c.field}`] ?? c.field}</dt>
+                    <dd className="whitespace-pre-line">{c.value || "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </div>
+        ) : null}
         {state?.ok && successMessage ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{successMessage}</p> : null}
         <button type="submit" disabled={pending} aria-busy={pending} className={`min-h-10 rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${buttonClass}`}>
           {submitLabel}

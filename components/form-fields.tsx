@@ -4,9 +4,9 @@ import { FieldError, useFieldInvalid } from "./action-form";
 const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
 
-export function TextField({ name, label, hint, ...rest }: { name: string; label: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, hint, id: idProp, ...rest }: { name: string; label: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const invalid = useFieldInvalid(name);
-  const id = `f-${name}`;
+  const id = idProp ?? `f-${name}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -17,9 +17,9 @@ export function TextField({ name, label, hint, ...rest }: { name: string; label:
   );
 }
 
-export function SelectField({ name, label, options, defaultValue }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+export function SelectField({ name, label, options, defaultValue, id: idProp }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; id?: string }) {
   const invalid = useFieldInvalid(name);
-  const id = `f-${name}`;
+  const id = idProp ?? `f-${name}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -49,9 +49,9 @@ export function CheckboxGroup({ name, legend, options, defaultValues = [] }: { n
   );
 }
 
-export function TextAreaField({ name, label, hint, ...rest }: { name: string; label: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ name, label, hint, id: idProp, ...rest }: { name: string; label: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const invalid = useFieldInvalid(name);
-  const id = `f-${name}`;
+  const id = idProp ?? `f-${name}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -62,12 +62,12 @@ export function TextAreaField({ name, label, hint, ...rest }: { name: string; la
   );
 }
 
-export function CheckboxField({ name, label }: { name: string; label: string }) {
-  const id = `f-${name}`;
+export function CheckboxField({ name, label, id: idProp, defaultChecked }: { name: string; label: string; id?: string; defaultChecked?: boolean }) {
+  const id = idProp ?? `f-${name}`;
   return (
     <div>
       <label htmlFor={id} className="inline-flex min-h-8 items-center gap-2 text-sm font-medium">
-        <input id={id} type="checkbox" name={name} className="size-4" />
+        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} className="size-4" />
         {label}
       </label>
       <FieldError name={name} id={`${id}-error`} />

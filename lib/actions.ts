@@ -3,7 +3,7 @@ import "server-only";
 // errors reach the browser; anything else is logged (without input values) and shown as a
 // generic error, so no stack trace or SQL ever leaks (S12).
 import { ZodError, z } from "zod";
-import { isAppError, type ActionResult } from "./errors";
+import { isAppError, type ActionResult, type AppError } from "./errors";
 import { logger } from "./logger";
 
 export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
@@ -11,6 +11,10 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     const data = await work();
     return { ok: true, data };
   } catch (e) {
+    if (isAppError(e) && "changes" in e && Array.isArray(e.changes)) {
+      const c = e as AppError & { changedBy: string | null; changedAt: Date; changes: { field: string; value: string }[] };
+      return { ok: false, message: e.message, conflict: { changedBy: c.changedBy, changedAt: c.changedAt.toISOString(), changes: c.changes } };
+    }
     if (isAppError(e)) {
       if (e.code === "UNAUTHENTICATED" || e.code === "NOT_FOUND" || e.code === "FORBIDDEN") logger.warn({ action: name, code: e.code }, "action refused");
       // With field errors, the (translated) messages under the fields say it all; the English

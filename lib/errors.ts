@@ -20,4 +20,7 @@ export function isAppError(e: unknown): e is AppError {
 /** The shape every server action returns, for useActionState. */
 export type ActionResult<T = unknown> =
   | { ok: true; data?: T }
-  | { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message?: string; fieldErrors?: Record<string, string[]>; conflict?: ConflictDetails };
+
+/** What the other person changed, when an optimistic-lock check fails. */
+export type ConflictDetails = { changedBy: string | null; changedAt: string; changes: { field: string; value: string }[] };

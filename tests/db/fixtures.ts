@@ -18,8 +18,9 @@ export async function makeTeam(name = `Team ${randomBytes(4).toString("hex")}`) 
 
 export async function makeViewer(role: Role, teamIds: string[]): Promise<Viewer> {
   const email = `${role.toLowerCase()}.${randomBytes(5).toString("hex")}@test.example`;
-  const { id } = await createUser(system, { email, displayName: `${role} ${email}`, role, password: "a test password 123", teamIds });
-  return { id, email, displayName: email, role, locale: "en", teamIds, requestId: "test-request", ip: null };
+  const displayName = `${role} ${email}`;
+  const { id } = await createUser(system, { email, displayName, role, password: "a test password 123", teamIds });
+  return { id, email, displayName, role, locale: "en", teamIds, requestId: "test-request", ip: null };
 }
 
 export async function makeFacility(overrides: Partial<{ nameEn: string; province: string; country: string }> = {}) {

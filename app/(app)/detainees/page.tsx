@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
-import { listDetainees } from "@/lib/domain/detainee/queries";
+import { listCurrentFacilitiesInScope, listDetainees, listWritableTeams } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import { ALL_STATUSES } from "@/lib/domain/detainee/status";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -24,14 +24,23 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
   const viewer = await requireViewer();
   const raw = await searchParams;
   // Bad query strings fall back to defaults instead of failing (S12).
-  const filters = listDetaineesSchema.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page), sort: first(raw.sort) });
-  const [result, t, ts, format] = await Promise.all([
+  const filters = listDetaineesSchema.parse({
+    q: first(raw.q), status: first(raw.status), teamId: first(raw.teamId), facilityId: first(raw.facilityId),
+    mine: first(raw.mine), page: first(raw.page), sort: first(raw.sort),
+  });
+  const [result, teams, facilities, t, ts, format] = await Promise.all([
     listDetainees(viewer, filters),
+    listWritableTeams(viewer),
+    listCurrentFacilitiesInScope(viewer),
     getTranslations("detainees"),
     getTranslations("status"),
     getFormatter(),
   ]);
-  const params = { q: filters.q, status: filters.status, sort: filters.sort === "updated" ? undefined : filters.sort };
+  const params = {
+    q: filters.q, status: filters.status, teamId: filters.teamId, facilityId: filters.facilityId, mine: filters.mine,
+    sort: raw.sort ? filters.sort : undefined,
+  };
+  const filtered = Boolean(filters.q || filters.status || filters.teamId || filters.facilityId || filters.mine);
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -44,7 +53,7 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
         </div>
       </div>
 
-      <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+      <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr] lg:items-start">
         <div className="space-y-1">
           <label htmlFor="q" className="block text-sm font-medium">{t("search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" className={inputClass} />
@@ -58,17 +67,38 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
           </select>
         </div>
         <div className="space-y-1 self-start">
+          <label htmlFor="facilityId" className="block text-sm font-medium">{t("facilityFilter")}</label>
+          <select id="facilityId" name="facilityId" defaultValue={filters.facilityId ?? ""} className={inputClass}>
+            <option value="">{t("allFacilities")}</option>
+            {facilities.map((f) => <option key={f.id} value={f.id}>{f.nameEn}</option>)}
+          </select>
+        </div>
+        {teams.length > 1 ? (
+          <div className="space-y-1 self-start">
+            <label htmlFor="teamId" className="block text-sm font-medium">{t("teamFilter")}</label>
+            <select id="teamId" name="teamId" defaultValue={filters.teamId ?? ""} className={inputClass}>
+              <option value="">{t("allTeams")}</option>
+              {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            </select>
+          </div>
+        ) : null}
+        <div className="space-y-1 self-start">
           <label htmlFor="sort" className="block text-sm font-medium">{t("sort")}</label>
           <select id="sort" name="sort" defaultValue={filters.sort} className={inputClass}>
+            {filters.q ? <option value="relevance">{t("sortRelevance")}</option> : null}
             <option value="updated">{t("sortUpdated")}</option>
             <option value="caseNumber">{t("sortCaseNumber")}</option>
             <option value="name">{t("sortName")}</option>
             <option value="status">{t("sortStatus")}</option>
           </select>
         </div>
-        <div className="flex gap-2 self-start sm:mt-6">
+        <label className="inline-flex min-h-10 items-center gap-2 self-end text-sm font-medium">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine === "1"} className="size-4" />
+          {t("assignedToMe")}
+        </label>
+        <div className="flex gap-2 self-end">
           <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
-          {filters.q || filters.status ? <Link href="/detainees" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
+          {filtered ? <Link href="/detainees" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
         </div>
       </form>
 

@@ -1,6 +1,6 @@
 // Turns the new-case form's strings into the shape createDetaineeSchema validates. Pure, so the
 // mapping (lists, numbers, checkboxes, blanks) is unit-tested apart from the database.
-import type { CreateDetaineeInput } from "./schemas";
+import type { CreateDetaineeInput, UpdateDetaineeInput } from "./schemas";
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
 
@@ -28,5 +28,24 @@ export function detaineeFormToInput(form: Record<string, unknown>): CreateDetain
     hasSouthKoreaLinks: form.hasSouthKoreaLinks === "on" || form.hasSouthKoreaLinks === "true",
     familyContacts: text(form.familyContacts),
     assignedUserIds: [],
+  };
+}
+
+/** The edit form: the same person fields, plus the version and snapshot the form was built from. */
+export function detaineeFormToUpdateInput(form: Record<string, unknown>): UpdateDetaineeInput {
+  const { teamId, status, assignedUserIds, familyContacts: _ignored, ...fields } = detaineeFormToInput(form);
+  let base: Record<string, string> | undefined;
+  try {
+    base = typeof form.base === "string" ? (JSON.parse(form.base) as Record<string, string>) : undefined;
+  } catch {
+    base = undefined; // a mangled snapshot only costs the conflict explanation, never the save
+  }
+  return {
+    ...fields,
+    detaineeId: String(form.detaineeId ?? ""),
+    version: Number(form.version),
+    // The field is only in the form for roles that may see contacts; absent → unchanged.
+    familyContacts: typeof form.familyContacts === "string" ? form.familyContacts : undefined,
+    base,
   };
 }

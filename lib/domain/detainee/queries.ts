@@ -10,34 +10,62 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { decryptOptional } from "@/lib/crypto/field";
 import { fromColumns } from "@/lib/dates/partial-date";
 import { searchNeedle } from "../names/search-text";
+import { matchRank } from "../names/rank";
+import { editableSnapshot } from "./snapshot";
 import { detaineeWhere } from "./scope";
 import type { ListDetaineesFilters } from "./schemas";
 
 export const PAGE_SIZE = 25;
 
 const ORDER: Record<ListDetaineesFilters["sort"], Prisma.DetaineeOrderByWithRelationInput[]> = {
+  relevance: [{ updatedAt: "desc" }, { id: "asc" }], // then re-ranked by matchRank
   caseNumber: [{ caseNumber: "asc" }],
   name: [{ familyNameRoman: { sort: "asc", nulls: "last" } }, { givenNameRoman: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   status: [{ status: "asc" }, { caseNumber: "asc" }],
   updated: [{ updatedAt: "desc" }, { id: "asc" }],
 };
 
-export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilters) {
+// Relevance ranking reads this many matches at most; a search that broad is refined, not paged.
+const RANK_WINDOW = 2000;
+
+/** The list filters as a Prisma where clause, always inside the viewer's scope. */
+export function detaineeListWhere(viewer: Viewer, filters: ListDetaineesFilters): Prisma.DetaineeWhereInput {
   const needle = filters.q ? searchNeedle(filters.q) : "";
-  const where: Prisma.DetaineeWhereInput = {
+  return {
     AND: [
       detaineeWhere(viewer),
       filters.status ? { status: filters.status } : {},
+      filters.teamId ? { teamId: filters.teamId } : {},
+      filters.facilityId ? { custody: { some: { facilityId: filters.facilityId, toDate: null } } } : {},
+      filters.mine ? { assignments: { some: { userId: viewer.id } } } : {},
       needle ? { searchText: { contains: needle } } : {},
     ],
   };
+}
+
+export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilters) {
+  const needle = filters.q ? searchNeedle(filters.q) : "";
+  const where = detaineeListWhere(viewer, filters);
   const db = prisma();
+  let pageWhere = where;
+  let skip = (filters.page - 1) * PAGE_SIZE;
+  let rankedIds: string[] | null = null;
+  if (needle && filters.sort === "relevance") {
+    const candidates = await db.detainee.findMany({ where, orderBy: ORDER.relevance, take: RANK_WINDOW, select: { id: true, searchText: true } });
+    rankedIds = candidates
+      .map((c, i) => ({ id: c.id, rank: matchRank(c.searchText, needle), i }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .slice(skip, skip + PAGE_SIZE)
+      .map((c) => c.id);
+    pageWhere = { id: { in: rankedIds } };
+    skip = 0;
+  }
   const [total, rows] = await Promise.all([
     db.detainee.count({ where }),
     db.detainee.findMany({
-      where,
+      where: pageWhere,
       orderBy: ORDER[filters.sort],
-      skip: (filters.page - 1) * PAGE_SIZE,
+      skip,
       take: PAGE_SIZE,
       select: {
         id: true, caseNumber: true, familyNameRoman: true, givenNameRoman: true, nameHangul: true, status: true,
@@ -46,10 +74,11 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
       },
     }),
   ]);
+  if (rankedIds) rows.sort((a, b) => rankedIds.indexOf(a.id) - rankedIds.indexOf(b.id));
   return {
     total,
     page: filters.page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(Math.min(total, rankedIds ? RANK_WINDOW : total) / PAGE_SIZE)),
     rows: rows.map(({ custody, team, ...r }) => ({ ...r, teamName: team.name, currentFacility: custody[0]?.facility ?? null })),
   };
 }
@@ -96,15 +125,34 @@ export async function getDetainee(viewer: Viewer, detaineeId: string) {
 }
 export type DetaineeDetail = NonNullable<Awaited<ReturnType<typeof getDetainee>>>;
 
-/** The case timeline, newest first; empty when the case is outside the viewer's scope. */
+/**
+ * The case timeline, newest first; empty when the case is outside the viewer's scope. A
+ * confidential note's body is decrypted only for roles with detainee.restricted.read (and that
+ * view is audited); everyone else gets `content: { visible: false }` — the text never leaves
+ * the server (S10, S19).
+ */
 export async function listActivities(viewer: Viewer, detaineeId: string, take = 50) {
-  return prisma().activity.findMany({
+  const db = prisma();
+  const rows = await db.activity.findMany({
     where: { detaineeId, detainee: detaineeWhere(viewer) },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, kind: true, body: true, isConfidential: true, meta: true, occurredAt: true, actor: { select: { displayName: true } } },
+    select: { id: true, kind: true, body: true, bodyEnc: true, isConfidential: true, meta: true, occurredAt: true, actor: { select: { displayName: true } } },
   });
+  const mayReadRestricted = can(viewer, "detainee.restricted.read");
+  if (mayReadRestricted && rows.some((a) => a.isConfidential && a.bodyEnc)) {
+    await db.$transaction((tx) => recordAudit(tx, viewer, { action: "note.restricted.view", entityType: "Detainee", entityId: detaineeId, meta: { fields: ["body"] } }));
+  }
+  return rows.map(({ body, bodyEnc, ...a }) => ({
+    ...a,
+    content: !a.isConfidential
+      ? { visible: true as const, body }
+      : mayReadRestricted
+        ? { visible: true as const, body: decryptOptional(bodyEnc) }
+        : { visible: false as const },
+  }));
 }
+export type ActivityRow = Awaited<ReturnType<typeof listActivities>>[number];
 
 /** Teams a viewer may open a case in. */
 export async function listWritableTeams(viewer: Viewer) {
@@ -113,4 +161,28 @@ export async function listWritableTeams(viewer: Viewer) {
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
+}
+
+/** Facilities currently holding at least one of the viewer's cases, for the list's filter. */
+export async function listCurrentFacilitiesInScope(viewer: Viewer) {
+  return prisma().detentionFacility.findMany({
+    where: { custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } } },
+    select: { id: true, nameEn: true },
+    orderBy: { nameEn: "asc" },
+  });
+}
+
+/** What the edit form needs: the snapshot of editable facts, the version, and contacts if allowed. */
+export async function getDetaineeForEdit(viewer: Viewer, detaineeId: string) {
+  const d = await prisma().detainee.findFirst({ where: { AND: [{ id: detaineeId }, detaineeWhere(viewer)] } });
+  if (!d) return null;
+  const mayReadRestricted = can(viewer, "detainee.restricted.read");
+  if (mayReadRestricted && d.familyContactsEnc) {
+    await prisma().$transaction((tx) => recordAudit(tx, viewer, { action: "detainee.restricted.view", entityType: "Detainee", entityId: d.id, meta: { fields: ["familyContacts"], purpose: "edit" } }));
+  }
+  return {
+    id: d.id, caseNumber: d.caseNumber, version: d.version, status: d.status,
+    snapshot: editableSnapshot(d),
+    familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc) ?? "" } : { show: false },
+  };
 }

@@ -23,3 +23,17 @@ describe("name search text", () => {
     expect(text).not.toContain(searchNeedle("Pak Yong-hui"));
   });
 });
+
+describe("romanisation variants from Hangul alone", () => {
+  // A case recorded only in Hangul must be found by the spellings families and documents use.
+  const only = (hangul: string) => buildSearchText({ nameHangul: hangul });
+  it.each([
+    ["리명순", ["Ri Myong-sun", "Lee Myeongsun", "Yi Myong Sun", "myongsun"]],
+    ["박광혁", ["Pak Kwang-hyok", "Park Gwang-hyeok", "Bak Gwanghyeok"]],
+    ["최은심", ["Choe Un-sim", "Choi Eun-sim"]],
+    ["김옥화", ["Kim Ok-hwa", "Gim Okhwa"]],
+  ])("%s is found as %j", (hangul, queries) => {
+    const text = only(hangul);
+    for (const q of queries) expect(text, q).toContain(searchNeedle(q));
+  });
+});

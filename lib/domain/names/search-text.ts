@@ -2,6 +2,7 @@
 // spaces, several romanisations, Chinese characters as written by Chinese police, aliases), so
 // every form is folded into one lowercase `searchText` that a trigram index can search.
 import { getChoseong, romanize } from "es-hangul";
+import { romanisedForms } from "./romanisation";
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -17,9 +18,10 @@ export function nameForms(name: string | null | undefined): string[] {
   if (HANGUL.test(name)) {
     const hangul = name.replace(/[^\uac00-\ud7a3]/g, "");
     forms.add(hangul);
-    // Names are romanised syllable by syllable ("Ok-hwa"), not with the sound changes of
-    // running text ("okwa"); keep both, since documents use either.
-    forms.add([...hangul].map((syllable) => romanize(syllable)).join("")); // 김옥화 → gimokhwa
+    // Names are romanised syllable by syllable ("Ok-hwa"), in RR and MR-like forms, with the
+    // conventional family-name spellings (Kim/Gim, Lee/Ri/Yi…); running-text romanisation with
+    // sound changes ("okwa") is kept too, since some documents use it.
+    for (const form of romanisedForms(hangul)) forms.add(form);
     forms.add(romanize(hangul)); // 김옥화 → gimokwa
     forms.add(getChoseong(hangul)); // 김옥화 → ㄱㅇㅎ
   }

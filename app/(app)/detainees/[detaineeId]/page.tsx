@@ -7,6 +7,8 @@ import { getDetainee } from "@/lib/domain/detainee/queries";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseTimeline } from "./_components/case-timeline";
+import { CaseActions } from "./_components/case-actions";
+import { can } from "@/lib/auth/permissions";
 
 type Params = Promise<{ detaineeId: string }>;
 
@@ -25,7 +27,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function DetaineePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string }> }) {
+export default async function DetaineePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string; saved?: string }> }) {
   const viewer = await requireViewer();
   const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
@@ -44,9 +46,12 @@ export default async function DetaineePage({ params, searchParams }: { params: P
         </h1>
         <StatusBadge status={d.status} />
         <span className="text-sm text-stone-600">{t("statusSince", { date: format.dateTime(d.statusChangedAt, { dateStyle: "medium" }) })}</span>
+        {can(viewer, "detainee.update") ? (
+          <Link href={`/detainees/${d.id}/edit`} className="ml-auto rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">{t("edit")}</Link>
+        ) : null}
       </header>
       <p className="mt-1 font-mono text-sm text-stone-700">{d.caseNumber} · {d.team.name}</p>
-      {query.created ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("created")}</p> : null}
+      {query.created || query.saved ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{query.created ? t("created") : t("saved")}</p> : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="names-h" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
@@ -111,6 +116,8 @@ export default async function DetaineePage({ params, searchParams }: { params: P
           </ol>
         )}
       </section>
+
+      <CaseActions viewer={viewer} detainee={{ id: d.id, status: d.status, version: d.version }} />
 
       <CaseTimeline viewer={viewer} detaineeId={d.id} />
     </article>

@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   "detainee.restricted.read": COUNSEL,
   "detainee.export": COUNSEL,
   "detainee.import": STAFF,
+  // Editing or removing a source means seeing its identity, so only those who may read it.
+  "source.manage": COUNSEL,
+  "attachment.archive": COUNSEL,
   "facility.read": ALL,
   "facility.write": STAFF,
   "event.read": ALL,

@@ -1,0 +1,94 @@
+// Evidence uploads and archiving. The file is checked (size, then type by content), hashed and
+// written under a random name before the database row is created; if the transaction fails the
+// file is removed again, so the disk holds no file without a row.
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { isViewer, type Actor } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "../authz";
+import { findDetaineeForWrite } from "../custody/mutations";
+import { detaineeWhere } from "../detainee/scope";
+import { archiveAttachmentSchema, cleanFileName, uploadAttachmentSchema, type UploadAttachmentInput, type UploadedFile } from "./schemas";
+import { MAX_UPLOAD_BYTES, sniffUpload, type SniffResult } from "./sniff";
+import { newStorageKey, removeStoredFile, writeStoredFile } from "./storage";
+
+const REFUSALS: Record<Extract<SniffResult, { ok: false }>["reason"] | "required", [string, string]> = {
+  required: ["fileRequired", "Choose a file to upload."],
+  empty: ["fileEmpty", "The file is empty."],
+  tooLarge: ["fileTooLarge", "Files can be at most 20 MB."],
+  markup: ["fileMarkup", "This file contains web-page code (HTML or similar) and cannot be uploaded. Save it as PDF instead."],
+  notAllowed: ["fileTypeNotAllowed", "This type of file cannot be uploaded. Allowed: photos (JPEG, PNG, WebP, HEIC), PDF, audio (MP3, M4A/MP4, OGG, WAV) and plain text."],
+  unknown: ["fileTypeNotAllowed", "This type of file cannot be uploaded. Allowed: photos (JPEG, PNG, WebP, HEIC), PDF, audio (MP3, M4A/MP4, OGG, WAV) and plain text."],
+};
+
+function refuse(reason: keyof typeof REFUSALS): never {
+  const [key, message] = REFUSALS[reason];
+  throw new AppError("INVALID", message, { file: [key] });
+}
+
+export type UploadResult = { id: string; detaineeId: string; sha256: string; sizeBytes: number; mimeType: string };
+
+export async function uploadAttachment(actor: Actor, input: UploadAttachmentInput, file: UploadedFile | null | undefined): Promise<UploadResult> {
+  assertCan(actor, "detainee.update");
+  const data = uploadAttachmentSchema.parse(input);
+  // A form submitted without choosing a file still sends an empty, nameless part.
+  if (!file || (file.size === 0 && !file.name)) refuse("required");
+  // The declared size is checked before the bytes are read; the real size again after.
+  if (file.size > MAX_UPLOAD_BYTES) refuse("tooLarge");
+  // Out of scope → NOT_FOUND before anything touches the disk.
+  await findDetaineeForWrite(prisma(), actor, data.detaineeId);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sniffed = await sniffUpload(bytes);
+  if (!sniffed.ok) refuse(sniffed.reason);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const storageKey = newStorageKey();
+  await writeStoredFile(storageKey, bytes);
+  try {
+    return await prisma().$transaction(async (tx) => {
+      const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
+      const created = await tx.attachment.create({
+        data: {
+          detaineeId: detainee.id, fileName: cleanFileName(file.name), storageKey, mimeType: sniffed.mimeType,
+          sizeBytes: bytes.byteLength, sha256, isConfidential: data.isConfidential, description: data.description,
+          uploadedById: isViewer(actor) ? actor.id : null,
+        },
+        select: { id: true },
+      });
+      await tx.activity.create({
+        data: {
+          detaineeId: detainee.id, kind: "ATTACHMENT", actorId: isViewer(actor) ? actor.id : null,
+          meta: { event: "uploaded", attachmentId: created.id, confidential: data.isConfidential },
+        },
+      });
+      // Chain of custody: the hash and size go in the audit log; the file name may identify
+      // someone, so it does not.
+      await recordAudit(tx, actor, {
+        action: "attachment.upload", entityType: "Attachment", entityId: created.id,
+        meta: { detaineeId: detainee.id, sha256, sizeBytes: bytes.byteLength, mimeType: sniffed.mimeType, confidential: data.isConfidential },
+      });
+      return { id: created.id, detaineeId: detainee.id, sha256, sizeBytes: bytes.byteLength, mimeType: sniffed.mimeType };
+    });
+  } catch (e) {
+    await removeStoredFile(storageKey).catch(() => {});
+    throw e;
+  }
+}
+
+/** Soft delete: the row and the file stay (chain of custody); lists and downloads skip it. */
+export async function archiveAttachment(actor: Actor, input: { attachmentId: string }): Promise<{ id: string; detaineeId: string }> {
+  assertCan(actor, "attachment.archive");
+  const data = archiveAttachmentSchema.parse(input);
+  return prisma().$transaction(async (tx) => {
+    const scope = isViewer(actor) ? { detainee: detaineeWhere(actor) } : {};
+    const a = await tx.attachment.findFirst({ where: { AND: [{ id: data.attachmentId, archivedAt: null }, scope] }, select: { id: true, detaineeId: true, isConfidential: true } });
+    if (!a) throw new AppError("NOT_FOUND", "File not found.");
+    const updated = await tx.attachment.updateMany({ where: { id: a.id, archivedAt: null }, data: { archivedAt: new Date() } });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "File not found.");
+    await tx.activity.create({
+      data: { detaineeId: a.detaineeId, kind: "ATTACHMENT", actorId: isViewer(actor) ? actor.id : null, meta: { event: "archived", attachmentId: a.id, confidential: a.isConfidential } },
+    });
+    await recordAudit(tx, actor, { action: "attachment.archive", entityType: "Attachment", entityId: a.id, meta: { detaineeId: a.detaineeId } });
+    return { id: a.id, detaineeId: a.detaineeId };
+  });
+}

@@ -1,0 +1,52 @@
+// Where evidence files live: a directory outside the web root (never public/ or .next/, so no
+// static route can serve them), each under a random name that says nothing about its content
+// and cannot be guessed or steered into another path (S22). Files are reached only through the
+// authorized download route.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+
+const KEY = /^[0-9a-f]{32}$/;
+
+/** process.env.HAVEN_UPLOAD_DIR, else ./data/uploads; refuses a directory the web server serves. */
+export function uploadDir(): string {
+  const dir = path.resolve(process.env.HAVEN_UPLOAD_DIR ?? path.join(process.cwd(), "data", "uploads"));
+  for (const served of ["public", ".next"]) {
+    const root = path.resolve(process.cwd(), served);
+    if (dir === root || dir.startsWith(root + path.sep)) throw new Error(`HAVEN_UPLOAD_DIR must not be inside ${served}/: files there could be served without authorization`);
+  }
+  return dir;
+}
+
+export function newStorageKey(): string {
+  return randomBytes(16).toString("hex");
+}
+
+/** The file's path; a key that is not exactly our random format is refused (no "../"). */
+export function storedFilePath(key: string): string {
+  if (!KEY.test(key)) throw new Error("Invalid storage key");
+  return path.join(uploadDir(), key);
+}
+
+/** Writes via a temporary name and a rename, so a half-written file never has a real key. */
+export async function writeStoredFile(key: string, bytes: Uint8Array): Promise<void> {
+  const final = storedFilePath(key);
+  await mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+  const partial = `${final}.part`;
+  await writeFile(partial, bytes, { flag: "wx", mode: 0o600 });
+  await rename(partial, final);
+}
+
+export async function removeStoredFile(key: string): Promise<void> {
+  await rm(storedFilePath(key), { force: true });
+}
+
+/** An open handle to the stored file, or null when it is missing on disk. */
+export async function openStoredFile(key: string): Promise<FileHandle | null> {
+  try {
+    return await open(storedFilePath(key), "r");
+  } catch (e) {
+    if (e && typeof e === "object" && "code" in e && e.code === "ENOENT") return null;
+    throw e;
+  }
+}

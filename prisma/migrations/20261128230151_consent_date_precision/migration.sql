@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Consent" ADD COLUMN     "givenOnPrecision" "DatePrecision" NOT NULL DEFAULT 'DAY';

@@ -7,7 +7,7 @@ export const idSchema = z.string().min(1).max(40).regex(/^[a-z0-9]+$/i, "invalid
 /** "", "2023", "2023-10" or "2023-10-09" → null or a PartialDate. */
 export const optionalPartialDateSchema = z
   .string()
-  .max(10)
+  .max(10, "invalidDate")
   .optional()
   .transform((text, ctx) => {
     if (!text?.trim()) return null;
@@ -21,7 +21,7 @@ export const optionalPartialDateSchema = z
 
 export const requiredPartialDateSchema = z
   .string()
-  .max(10)
+  .max(10, "invalidDate")
   .transform((text, ctx) => {
     const parsed = parsePartialDate(text ?? "");
     if (!parsed) {

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
+import { CsvLinks } from "./_components/csv-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("detainees"))("title") };
@@ -45,8 +46,9 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm text-stone-600" data-testid="case-count">{t("count", { count: result.total })}</p>
+          <CsvLinks viewer={viewer} searchParams={raw} />
           {can(viewer, "detainee.create") ? (
             <Link href="/detainees/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newCase")}</Link>
           ) : null}

@@ -2,25 +2,33 @@
 // REPATRIATED: their custody closes on the event date and the status changes, all in one
 // transaction with the audit rows (PRODUCT.md §1).
 import type { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
 import { findDetaineeForWrite } from "../custody/mutations";
+import { differingFields, lastEditor, StaleVersionError } from "../facility/conflict";
+import { fromColumns, partialDateToInput } from "@/lib/dates/partial-date";
 import { canTransition } from "../detainee/status";
-import { eventInputSchema, linkDetaineesSchema } from "./schemas";
+import { eventInputSchema, eventUpdateSchema, linkDetaineesSchema, type EventUpdateInput } from "./schemas";
+
+/** The province an event left from: as entered, else the chosen facility's. */
+async function eventProvince(tx: Tx, facilityId: string | null | undefined, province: string | null): Promise<string | null> {
+  if (!facilityId) return province;
+  const facility = await tx.detentionFacility.findFirst({ where: { id: facilityId, archivedAt: null }, select: { province: true } });
+  if (!facility) throw new AppError("INVALID", "Choose a facility from the registry.", { facilityId: ["unknownFacility"] });
+  return province ?? facility.province;
+}
 
 export async function createRepatriationEvent(actor: Actor, input: z.input<typeof eventInputSchema>): Promise<{ id: string }> {
   assertCan(actor, "event.write");
   const data = eventInputSchema.parse(input);
   return prisma().$transaction(async (tx) => {
-    let province = data.province;
-    if (data.facilityId) {
-      const facility = await tx.detentionFacility.findFirst({ where: { id: data.facilityId, archivedAt: null }, select: { province: true } });
-      if (!facility) throw new AppError("INVALID", "Choose a facility from the registry.", { facilityId: ["unknownFacility"] });
-      province ??= facility.province;
+    if (data.refCode && (await tx.repatriationEvent.findUnique({ where: { refCode: data.refCode }, select: { id: true } }))) {
+      throw new AppError("CONFLICT", "An event with this reference code already exists.", { refCode: ["taken"] });
     }
+    const province = await eventProvince(tx, data.facilityId, data.province);
     const event = await tx.repatriationEvent.create({
       data: {
         refCode: data.refCode, date: data.date.date, datePrecision: data.date.precision, facilityId: data.facilityId ?? null,
@@ -32,6 +40,44 @@ export async function createRepatriationEvent(actor: Actor, input: z.input<typeo
     });
     await recordAudit(tx, actor, { action: "event.create", entityType: "RepatriationEvent", entityId: event.id, meta: { verification: data.verification } });
     return event;
+  });
+}
+
+export const EVENT_CONFLICT_MESSAGE =
+  "Someone else changed this event while you were editing, so your changes were not saved. Check the values saved now, then save again.";
+
+/** Replaces an event's fields, only `where version = n` (optimistic locking; a stale edit is a CONFLICT). */
+export async function updateRepatriationEvent(actor: Actor, input: EventUpdateInput): Promise<{ id: string; version: number }> {
+  assertCan(actor, "event.write");
+  const { eventId, version, ...data } = eventUpdateSchema.parse(input);
+  return prisma().$transaction(async (tx) => {
+    const current = await tx.repatriationEvent.findFirst({ where: { id: eventId, archivedAt: null } });
+    if (!current) throw new AppError("NOT_FOUND", "Repatriation event not found.");
+    if (data.refCode && (await tx.repatriationEvent.findFirst({ where: { refCode: data.refCode, id: { not: eventId } }, select: { id: true } }))) {
+      throw new AppError("CONFLICT", "An event with this reference code already exists.", { refCode: ["taken"] });
+    }
+    const fields = {
+      refCode: data.refCode, date: data.date.date, datePrecision: data.date.precision, facilityId: data.facilityId ?? null,
+      fromRegion: data.fromRegion, province: await eventProvince(tx, data.facilityId, data.province), handoverPoint: data.handoverPoint,
+      reportedMin: data.reportedMin ?? null, reportedMax: data.reportedMax ?? null, verification: data.verification,
+      description: data.description, sources: data.sources,
+    };
+    // Compared as the form shows them (a partial date as "2023-10"), so precision changes count.
+    const asForm = <T extends { date: Date; datePrecision: "DAY" | "MONTH" | "YEAR" }>(e: T) => ({ ...e, date: partialDateToInput(fromColumns(e.date, e.datePrecision)) });
+    const keys = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => k !== "datePrecision");
+    const differences = differingFields(asForm(current), asForm(fields), keys);
+    if (current.version !== version) {
+      // Show the saved facility by name, not by id.
+      const savedFacility = current.facilityId ? await tx.detentionFacility.findUnique({ where: { id: current.facilityId }, select: { nameEn: true } }) : null;
+      const shown = differences.map((c) => (c.field === "facilityId" ? { ...c, value: savedFacility?.nameEn ?? "" } : c));
+      throw new StaleVersionError(EVENT_CONFLICT_MESSAGE, await lastEditor(tx, "RepatriationEvent", eventId), current.updatedAt, shown);
+    }
+    // Field names only, never values, in the audit log.
+    const changed = differences.map((c) => c.field);
+    const updated = await tx.repatriationEvent.updateMany({ where: { id: eventId, version }, data: { ...fields, version: { increment: 1 } } });
+    if (updated.count === 0) throw new AppError("CONFLICT", EVENT_CONFLICT_MESSAGE);
+    await recordAudit(tx, actor, { action: "event.update", entityType: "RepatriationEvent", entityId: eventId, meta: { fields: changed, verification: data.verification } });
+    return { id: eventId, version: version + 1 };
   });
 }
 

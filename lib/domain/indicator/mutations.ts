@@ -24,6 +24,12 @@ export async function createIndicator(actor: Actor, input: z.input<typeof indica
       },
       select: { id: true },
     });
+    if (data.detaineeId) {
+      // A warning sign about a person is part of their case: it goes on the timeline too.
+      await tx.activity.create({
+        data: { detaineeId: data.detaineeId, kind: "OTHER", actorId: isViewer(actor) ? actor.id : null, meta: { event: "indicator.add", indicatorId: indicator.id, indicatorType: data.type } },
+      });
+    }
     await recordAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, meta: { type: data.type } });
     return indicator;
   });

@@ -3,7 +3,19 @@
 // and family names with fixed conventional spellings ("Lee", "Park", "Choi"). es-hangul gives
 // RR; this module adds the McCune–Reischauer-like variant and the conventional family-name
 // spellings, so every usual form of a name is searchable.
-import { romanize } from "es-hangul";
+import { romanize as romanizeUncached } from "es-hangul";
+
+// romanize is pure and names reuse a few thousand syllables: memoise it (CSV imports of
+// 10,000 rows spent most of their time here).
+const syllableCache = new Map<string, string>();
+function romanize(text: string): string {
+  let out = syllableCache.get(text);
+  if (out === undefined) {
+    out = romanizeUncached(text);
+    if (syllableCache.size < 20_000) syllableCache.set(text, out);
+  }
+  return out;
+}
 
 // Conventional spellings of common family names (data, not rules), beyond RR and the MR variant.
 const FAMILY_NAME_SPELLINGS: Record<string, readonly string[]> = {

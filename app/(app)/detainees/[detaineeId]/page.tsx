@@ -8,6 +8,11 @@ import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseTimeline } from "./_components/case-timeline";
 import { CaseActions } from "./_components/case-actions";
+import { IndicatorsSection } from "./_components/indicators-section";
+import { SourcesSection } from "./_components/sources-section";
+import { ConsentSection } from "./_components/consent-section";
+import { EvidenceSection } from "./_components/evidence-section";
+import { NoteForm } from "./_components/note-form";
 import { can } from "@/lib/auth/permissions";
 
 type Params = Promise<{ detaineeId: string }>;
@@ -118,7 +123,11 @@ export default async function DetaineePage({ params, searchParams }: { params: P
       </section>
 
       <CaseActions viewer={viewer} detainee={{ id: d.id, status: d.status, version: d.version }} />
-
+      <IndicatorsSection viewer={viewer} detaineeId={d.id} />
+      <SourcesSection viewer={viewer} detaineeId={d.id} />
+      <ConsentSection viewer={viewer} detaineeId={d.id} />
+      <EvidenceSection viewer={viewer} detaineeId={d.id} />
+      <NoteForm viewer={viewer} detaineeId={d.id} />
       <CaseTimeline viewer={viewer} detaineeId={d.id} />
     </article>
   );

@@ -13,7 +13,9 @@ const isStatus = (v: unknown): v is DetaineeStatus => isOneOf(ALL_STATUSES, v);
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
-function summarise(a: ActivityRow, t: { detainee: Translator; status: Translator; notes: Translator; consent: Translator; sources: Translator }): string | null {
+type Translators = { detainee: Translator; status: Translator; notes: Translator; consent: Translator; sources: Translator; indicators: Translator; indicatorType: Translator };
+
+function summarise(a: ActivityRow, t: Translators): string | null {
   const meta = (a.meta ?? {}) as Record<string, unknown>;
   switch (a.kind) {
     case "STATUS_CHANGE":
@@ -34,6 +36,11 @@ function summarise(a: ActivityRow, t: { detainee: Translator; status: Translator
       if (meta.event === "uploaded") return t.notes(meta.confidential ? "timeline.confidentialFileUploaded" : "timeline.fileUploaded");
       return null;
     case "OTHER": {
+      if (meta.event === "indicator.add" && typeof meta.indicatorType === "string") {
+        return t.indicators("timelineAdded", { type: t.indicatorType(meta.indicatorType) });
+      }
+      if (Array.isArray(meta.edited)) return t.detainee("edited");
+      if (meta.archived) return t.detainee("archived");
       if (!isOneOf(SOURCE_KINDS, meta.sourceKind)) return null;
       const kind = t.sources(`kind.${meta.sourceKind}`);
       if (meta.event === "source.add") return t.notes("timeline.sourceAdded", { kind });
@@ -48,11 +55,11 @@ function summarise(a: ActivityRow, t: { detainee: Translator; status: Translator
 
 /** The case's notes, calls, status, custody, consent, evidence and source changes, newest first. */
 export async function CaseTimeline({ viewer, detaineeId }: { viewer: Viewer; detaineeId: string }) {
-  const [items, detainee, status, notes, consent, sources, format] = await Promise.all([
+  const [items, detainee, status, notes, consent, sources, indicators, indicatorType, format] = await Promise.all([
     listActivities(viewer, detaineeId), getTranslations("detainee"), getTranslations("status"), getTranslations("notes"),
-    getTranslations("consent"), getTranslations("sources"), getFormatter(),
+    getTranslations("consent"), getTranslations("sources"), getTranslations("indicators"), getTranslations("indicatorType"), getFormatter(),
   ]);
-  const t = { detainee, status, notes, consent, sources };
+  const t = { detainee, status, notes, consent, sources, indicators, indicatorType };
   return (
     <section aria-labelledby="timeline-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
       <h2 id="timeline-h" className="text-lg font-semibold">{detainee("timeline")}</h2>

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { ActionForm } from "@/components/action-form";
+import { FacilityFields } from "../_components/facility-fields";
+import { registryFormMessages } from "../_lib/form-messages";
+import { createFacilityAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("facilityForm"))("newTitle") };
+}
+
+export default async function NewFacilityPage() {
+  const viewer = await requireViewer();
+  if (!can(viewer, "facility.write")) notFound();
+  const [t, messages] = await Promise.all([getTranslations("facilityForm"), registryFormMessages()]);
+  return (
+    <div className="max-w-3xl">
+      <Link href="/facilities" className="text-sm text-brand-700 underline">← {t("back")}</Link>
+      <h1 className="mt-3 text-2xl font-semibold">{t("newTitle")}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      <ActionForm action={createFacilityAction} messages={messages} submitLabel={t("create")} className="mt-4 space-y-6">
+        <FacilityFields />
+      </ActionForm>
+    </div>
+  );
+}

@@ -43,12 +43,13 @@ test("caseworker logs a new case from a family call; lawyer records the return v
   await lw.goto(`/detainees?q=${caseNumber}`);
   await lw.getByRole("link", { name: caseNumber }).click();
   await expect(lw.getByTestId("family-contacts")).toContainText("010-0000-");
-  await label(lw, /^(New status|새 상태)$/).selectOption("REPATRIATED");
-  await label(lw, /^(When|일자)$/).fill("2026-11-27");
-  const eventSelect = label(lw, /^(Repatriation event|송환 사건)/);
+  const statusForm = lw.locator("section", { has: lw.locator("#status-h") });
+  await statusForm.getByLabel(/^(New status|새 상태)$/).selectOption("REPATRIATED");
+  await statusForm.getByLabel(/^(When|일자)$/).fill("2026-11-27");
+  const eventSelect = statusForm.getByLabel(/^(Repatriation event|송환 사건)/);
   const firstEvent = await eventSelect.locator("option").nth(1).getAttribute("value");
   await eventSelect.selectOption(firstEvent!);
-  await label(lw, /^(Note|메모)$/).fill("Confirmed by a released detainee who saw the bus leave.");
+  await statusForm.getByLabel(/^(Note|메모)$/).fill("Confirmed by a released detainee who saw the bus leave.");
   await lw.getByRole("button", { name: /Change status|상태 변경/ }).click();
   await expect(lw.locator("header").getByText(/^(Repatriated|강제송환)$/)).toBeVisible();
   await expect(lw.locator("section", { has: lw.locator("#custody-h") }).getByText(/^(current|현재)$/)).toHaveCount(0);

@@ -9,13 +9,17 @@ test.describe.configure({ mode: "serial" });
 
 const PAGES = [
   { name: "detainees", path: "/detainees" },
+  { name: "new-case", path: "/detainees/new" },
+  { name: "import", path: "/detainees/import" },
+  { name: "facilities", path: "/facilities" },
+  { name: "events", path: "/events" },
   { name: "admin-users", path: "/admin/users" },
   { name: "admin-new-user", path: "/admin/users/new" },
 ];
 
 for (const width of [1280, 390]) {
   test(`main pages render readably at ${width}px in English and Korean`, async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const ctx = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await ctx.newPage();
     await page.goto("/login");
@@ -24,10 +28,19 @@ for (const width of [1280, 390]) {
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await page.waitForURL(/\/detainees\/[a-z0-9]+$/);
     const casePath = new URL(page.url()).pathname;
+    await page.goto("/facilities");
+    await page.locator("main tbody tr").first().getByRole("link").first().click();
+    await page.waitForURL(/\/facilities\/[a-z0-9]+$/);
+    const facilityPath = new URL(page.url()).pathname;
+    await page.goto("/events");
+    await page.locator("main tbody tr").first().getByRole("link").first().click();
+    await page.waitForURL(/\/events\/[a-z0-9]+$/);
+    const eventPath = new URL(page.url()).pathname;
     for (const locale of ["en", "ko"] as const) {
       await page.getByRole("button", { name: locale === "en" ? "English" : "한국어" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
-      for (const p of [...PAGES, { name: "case", path: casePath }]) {
+      const pages = [...PAGES, { name: "case", path: casePath }, { name: "case-edit", path: `${casePath}/edit` }, { name: "facility", path: facilityPath }, { name: "event", path: eventPath }];
+      for (const p of pages) {
         await page.goto(p.path);
         await page.screenshot({ path: `test-results/screenshots/${p.name}-${locale}-${width}.png`, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

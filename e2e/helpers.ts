@@ -6,6 +6,7 @@ export const USERS = {
   admin: "admin@haven.test",
   lawyerA: "lawyer.a@haven.test",
   lawyerB: "lawyer.b@haven.test",
+  lawyerC: "lawyer.c@haven.test",
   caseworkerA: "caseworker.a@haven.test",
   viewerA: "viewer.a@haven.test",
 } as const;

@@ -45,6 +45,13 @@ for (const width of [1280, 390]) {
         await page.screenshot({ path: `test-results/screenshots/${p.name}-${locale}-${width}.png`, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${p.name} ${locale} ${width}px`).toBeLessThanOrEqual(0);
+        // Duplicate ids break label/field pairing for screen readers (and tests).
+        const duplicateIds = await page.evaluate(() => {
+          const seen = new Map<string, number>();
+          for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+          return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+        });
+        expect(duplicateIds, `${p.name}`).toEqual([]);
       }
     }
     await page.getByRole("button", { name: "English" }).click();

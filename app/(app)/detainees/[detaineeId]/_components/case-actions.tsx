@@ -30,10 +30,11 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
           <ActionForm action={changeStatusAction} messages={messages} submitLabel={t("statusSubmit")} successMessage={t("statusSaved")}>
             <input type="hidden" name="detaineeId" value={detainee.id} />
             <input type="hidden" name="version" value={detainee.version} />
-            <SelectField name="to" label={t("newStatus")} options={next.map((s) => ({ value: s, label: ts(s) }))} />
-            <TextField name="date" label={t("date")} hint={t("dateHint")} inputMode="numeric" />
+            <SelectField id="status-to" name="to" label={t("newStatus")} options={next.map((s) => ({ value: s, label: ts(s) }))} />
+            <TextField id="status-date" name="date" label={t("date")} hint={t("dateHint")} inputMode="numeric" />
             {events.length ? (
               <SelectField
+                id="status-event"
                 name="eventId"
                 label={t("event")}
                 options={[{ value: "", label: t("noEvent") }, ...events.map((e) => ({
@@ -42,7 +43,7 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
                 }))]}
               />
             ) : null}
-            <TextAreaField name="note" label={t("note")} hint={t("noteHint")} rows={2} required />
+            <TextAreaField id="status-note" name="note" label={t("note")} hint={t("noteHint")} rows={2} required />
           </ActionForm>
         </section>
       ) : null}
@@ -52,13 +53,13 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
           <p className="mb-3 text-sm text-stone-600">{t("custodyHint")}</p>
           <ActionForm action={addCustodyAction} messages={messages} submitLabel={t("custodySubmit")} successMessage={t("custodySaved")}>
             <input type="hidden" name="detaineeId" value={detainee.id} />
-            <SelectField name="facilityId" label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: `${f.country} · ${f.nameEn}` }))} />
+            <SelectField id="custody-facility" name="facilityId" label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: `${f.country} · ${f.nameEn}` }))} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField name="from" label={t("from")} hint={t("dateHint")} inputMode="numeric" required />
-              <TextField name="to" label={t("to")} hint={t("toHint")} inputMode="numeric" />
+              <TextField id="custody-from" name="from" label={t("from")} hint={t("dateHint")} inputMode="numeric" required />
+              <TextField id="custody-to" name="to" label={t("to")} hint={t("toHint")} inputMode="numeric" />
             </div>
-            <TextField name="howKnown" label={t("howKnown")} />
-            <SelectField name="confidence" label={t("confidence")} defaultValue="MEDIUM" options={(["LOW", "MEDIUM", "HIGH"] as const).map((c) => ({ value: c, label: tc(c) }))} />
+            <TextField id="custody-how" name="howKnown" label={t("howKnown")} />
+            <SelectField id="custody-confidence" name="confidence" label={t("confidence")} defaultValue="MEDIUM" options={(["LOW", "MEDIUM", "HIGH"] as const).map((c) => ({ value: c, label: tc(c) }))} />
           </ActionForm>
         </section>
       ) : null}

@@ -5,12 +5,21 @@ import { signIn, USERS } from "./helpers";
 
 const label = (page: Page, re: RegExp) => page.locator("main").getByLabel(re);
 
-test("caseworker logs a new case from a family call; lawyer records the return via an event", async ({ browser }) => {
+async function useLanguage(page: Page, locale: "en" | "ko") {
+  await page.getByRole("button", { name: locale === "ko" ? "한국어" : "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+// Each journey switches the users' saved language, so the two languages run one after the other.
+test.describe.configure({ mode: "serial" });
+
+for (const locale of ["ko", "en"] as const) test(`[${locale}] caseworker logs a new case from a family call; lawyer records the return via an event`, async ({ browser }) => {
   test.setTimeout(90_000);
   const tag = Date.now().toString(36);
   const cw = await (await browser.newContext()).newPage();
-  await signIn(cw, USERS.caseworkerA); // saved language: Korean
-  await cw.getByRole("link", { name: /^(New case|새 사건)$/ }).click();
+  await signIn(cw, USERS.caseworkerA);
+  await useLanguage(cw, locale);
+  await cw.getByRole("link", { name: locale === "ko" ? "새 사건" : "New case" }).click();
 
   // A mistake first: an impossible date is explained and nothing typed is lost.
   await label(cw, /^(Name in Hangul|한글 이름)$/).fill("김하늘");
@@ -40,6 +49,7 @@ test("caseworker logs a new case from a family call; lawyer records the return v
 
   const lw = await (await browser.newContext()).newPage();
   await signIn(lw, USERS.lawyerA);
+  await useLanguage(lw, locale);
   await lw.goto(`/detainees?q=${caseNumber}`);
   await lw.getByRole("link", { name: caseNumber }).click();
   await expect(lw.getByTestId("family-contacts")).toContainText("010-0000-");
@@ -54,6 +64,7 @@ test("caseworker logs a new case from a family call; lawyer records the return v
   await expect(lw.locator("header").getByText(/^(Repatriated|강제송환)$/)).toBeVisible();
   await expect(lw.locator("section", { has: lw.locator("#custody-h") }).getByText(/^(current|현재)$/)).toHaveCount(0);
   await expect(lw.getByTestId("timeline")).toContainText("Confirmed by a released detainee");
+  await expect(lw.getByTestId("timeline")).toContainText(locale === "ko" ? "구금 중 → 강제송환" : "Detained → Repatriated");
 });
 
 test("two people edit the same case: the second is told what changed and nothing is overwritten", async ({ browser }) => {

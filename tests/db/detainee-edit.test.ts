@@ -64,6 +64,19 @@ describe("editing a case", () => {
     expect((await db.prisma.detainee.findUniqueOrThrow({ where: { id: d.id } })).familyContactsEnc).toBeNull();
   });
 
+  it("assigns the case's lawyers, and only lawyers of its team", async () => {
+    const d = await createDetainee(caseworker, { teamId, nameHangul: "배정" });
+    await updateDetainee(caseworker, { ...(await editForm(caseworker, d.id, {})), assignedUserIds: [lawyer.id, lawyer2.id] });
+    const ids = async () => (await db.prisma.detaineeAssignment.findMany({ where: { detaineeId: d.id } })).map((a) => a.userId).sort();
+    expect(await ids()).toEqual([lawyer.id, lawyer2.id].sort());
+    await updateDetainee(caseworker, { ...(await editForm(caseworker, d.id, {})), assignedUserIds: [lawyer2.id] });
+    expect(await ids()).toEqual([lawyer2.id]);
+    const outsider = await makeViewer("LAWYER", [await makeTeam()]);
+    await expect(updateDetainee(caseworker, { ...(await editForm(caseworker, d.id, {})), assignedUserIds: [caseworker.id] })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(updateDetainee(caseworker, { ...(await editForm(caseworker, d.id, {})), assignedUserIds: [outsider.id] })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await ids()).toEqual([lawyer2.id]);
+  });
+
   it("archiving hides the case from everyone; caseworkers may not archive", async () => {
     const d = await createDetainee(lawyer, { teamId, nameHangul: "보관" });
     await expect(archiveDetainee(caseworker, { detaineeId: d.id, version: 1, reason: "duplicate" })).rejects.toMatchObject({ code: "FORBIDDEN" });

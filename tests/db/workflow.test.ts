@@ -107,3 +107,16 @@ describe("repatriation events", () => {
     await expect(createRepatriationEvent(caseworker, { date: "2026-11", reportedMin: 300, reportedMax: 200 })).rejects.toThrow(/minAboveMax/);
   });
 });
+
+describe("status moves that end custody", () => {
+  it("release needs a date while someone is held, and closes the open period on it", async () => {
+    const d = await newCase("석방");
+    await addCustodyPeriod(caseworker, { detaineeId: d.id, facilityId: facilityA, from: "2026-08-01" });
+    const v = await version(d.id);
+    await expect(changeDetaineeStatus(lawyer, { detaineeId: d.id, to: "RELEASED", note: "Released", version: v })).rejects.toThrow(/custody period ends/);
+    await expect(changeDetaineeStatus(lawyer, { detaineeId: d.id, to: "RELEASED", note: "Released", date: "2026-07", version: v })).rejects.toThrow(/before the current custody/);
+    await changeDetaineeStatus(lawyer, { detaineeId: d.id, to: "RELEASED", note: "Released to a church shelter", date: "2026-11-02", version: v });
+    const period = await db.prisma.custodyPeriod.findFirstOrThrow({ where: { detaineeId: d.id } });
+    expect(period.toDate?.toISOString().slice(0, 10)).toBe("2026-11-02");
+  });
+});

@@ -25,7 +25,7 @@ export async function createDetaineeAction(_prev: ActionResult | null, form: For
 export async function updateDetaineeAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("updateDetainee", async () => {
     const viewer = await requireActionViewer();
-    const input = detaineeFormToUpdateInput(formToObject(form));
+    const input = detaineeFormToUpdateInput(formToObject(form, form.has("assignmentsShown") ? ["assignedUserIds"] : []));
     await updateDetainee(viewer, input);
     revalidatePath(`/detainees/${input.detaineeId}`);
     redirect(`/detainees/${input.detaineeId}?saved=1`);

@@ -46,6 +46,7 @@ export function detaineeFormToUpdateInput(form: Record<string, unknown>): Update
     version: Number(form.version),
     // The field is only in the form for roles that may see contacts; absent → unchanged.
     familyContacts: typeof form.familyContacts === "string" ? form.familyContacts : undefined,
+    assignedUserIds: Array.isArray(form.assignedUserIds) ? form.assignedUserIds.map(String) : undefined,
     base,
   };
 }

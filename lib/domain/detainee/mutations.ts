@@ -8,10 +8,10 @@ import { assertCan, writableTeamIds } from "../authz";
 import { buildSearchText } from "../names/search-text";
 import { nextCaseNumber } from "./case-number";
 import type { z } from "zod";
-import { parsePartialDate } from "@/lib/dates/partial-date";
+import { parsePartialDate, partialDateEnd } from "@/lib/dates/partial-date";
 import { findDetaineeForWrite } from "../custody/mutations";
 import { changeStatusSchema, createDetaineeSchema, type CreateDetaineeInput } from "./schemas";
-import { canTransition } from "./status";
+import { canTransition, CLOSES_CUSTODY } from "./status";
 
 export async function createDetainee(actor: Actor, input: CreateDetaineeInput, opts: { year?: number } = {}): Promise<{ id: string; caseNumber: string }> {
   assertCan(actor, "detainee.create");
@@ -50,7 +50,7 @@ export async function createDetainee(actor: Actor, input: CreateDetaineeInput, o
 }
 
 /** Assigned lawyers must be active LAWYER/ADMIN members of the case's team. */
-async function assertAssignable(tx: Tx, teamId: string, userIds: string[]): Promise<void> {
+export async function assertAssignable(tx: Tx, teamId: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
   const ok = await tx.user.count({
     where: { id: { in: userIds }, disabledAt: null, role: { in: ["LAWYER", "ADMIN"] }, memberships: { some: { teamId } } },
@@ -60,7 +60,8 @@ async function assertAssignable(tx: Tx, teamId: string, userIds: string[]): Prom
 
 /**
  * Moves a case along the status workflow. Only moves in STATUS_TRANSITIONS are accepted, every
- * change needs a note, REPATRIATED needs a date (and closes custody), and a stale `version`
+ * change needs a note, a move that ends custody (release, return, death…) needs a date and closes
+ * the open custody period on it, REPATRIATED always needs a date, and a stale `version`
  * (someone else changed the case meanwhile) is a CONFLICT rather than a silent overwrite.
  */
 export async function changeDetaineeStatus(actor: Actor, input: z.input<typeof changeStatusSchema>): Promise<void> {
@@ -79,8 +80,13 @@ export async function changeDetaineeStatus(actor: Actor, input: z.input<typeof c
       data: { status: data.to, statusChangedAt: new Date(), version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone else changed this case while you were editing. Reload to see their change.");
-    if (data.to === "REPATRIATED" && date) {
-      await tx.custodyPeriod.updateMany({ where: { detaineeId: detainee.id, toDate: null }, data: { toDate: date.date, toPrecision: date.precision } });
+    const open = CLOSES_CUSTODY.includes(data.to) ? await tx.custodyPeriod.findFirst({ where: { detaineeId: detainee.id, toDate: null } }) : null;
+    if (open) {
+      if (!date) throw new AppError("INVALID", "Enter when this happened: the current custody period ends on that date.", { date: ["required"] });
+      if (partialDateEnd(date) < open.fromDate) {
+        throw new AppError("INVALID", "This date is before the current custody period began.", { date: ["beforeCurrentStart"] });
+      }
+      await tx.custodyPeriod.update({ where: { id: open.id }, data: { toDate: date.date, toPrecision: date.precision } });
     }
     await tx.activity.create({
       data: {

@@ -180,8 +180,17 @@ export async function getDetaineeForEdit(viewer: Viewer, detaineeId: string) {
   if (mayReadRestricted && d.familyContactsEnc) {
     await prisma().$transaction((tx) => recordAudit(tx, viewer, { action: "detainee.restricted.view", entityType: "Detainee", entityId: d.id, meta: { fields: ["familyContacts"], purpose: "edit" } }));
   }
+  const [assigned, lawyers] = await Promise.all([
+    prisma().detaineeAssignment.findMany({ where: { detaineeId: d.id }, select: { userId: true } }),
+    prisma().user.findMany({
+      where: { disabledAt: null, role: { in: ["LAWYER", "ADMIN"] }, memberships: { some: { teamId: d.teamId } } },
+      select: { id: true, displayName: true },
+      orderBy: { displayName: "asc" },
+    }),
+  ]);
   return {
     id: d.id, caseNumber: d.caseNumber, version: d.version, status: d.status,
+    assignedUserIds: assigned.map((a) => a.userId), lawyers,
     snapshot: editableSnapshot(d),
     familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc) ?? "" } : { show: false },
   };

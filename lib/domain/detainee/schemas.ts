@@ -44,6 +44,8 @@ export const updateDetaineeSchema = detaineeFieldsSchema
     version: z.number().int().min(1),
     /** Absent: unchanged. "" clears. Only roles that may read family contacts may send it. */
     familyContacts: z.string().max(5_000, "tooLong").optional(),
+    /** The lawyers assigned to the case; absent: unchanged. */
+    assignedUserIds: z.array(idSchema).max(20).optional(),
     /** What the editor's form showed, to name the other person's changes on a conflict. */
     base: z.record(z.string(), z.string().max(20_000)).optional(),
   })

@@ -22,3 +22,6 @@ export function canTransition(from: DetaineeStatus, to: DetaineeStatus): boolean
 
 /** Statuses in which the person is still in someone's custody (so custody can be open). */
 export const IN_CUSTODY: readonly DetaineeStatus[] = ["REPORTED", "DETAINED", "DETAINED_IN_DPRK"];
+
+/** Moves that end the current custody period (the person left that facility). */
+export const CLOSES_CUSTODY: readonly DetaineeStatus[] = ["RELEASED", "REPATRIATED", "RESETTLED", "DECEASED", "DISAPPEARED"];

@@ -8,6 +8,7 @@ import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
 import { findDetaineeForWrite } from "../custody/mutations";
+import { assertAssignable } from "./mutations";
 import { buildSearchText } from "../names/search-text";
 import { archiveDetaineeSchema, updateDetaineeSchema, type UpdateDetaineeInput } from "./schemas";
 import { changedSince, editableSnapshot, SNAPSHOT_FIELDS } from "./snapshot";
@@ -49,6 +50,16 @@ export async function updateDetainee(actor: Actor, input: UpdateDetaineeInput): 
     const fields: string[] = SNAPSHOT_FIELDS.filter((f) => before[f] !== after[f]);
     const contactsChanged = d.familyContacts !== undefined;
     if (contactsChanged) fields.push("familyContacts");
+    if (d.assignedUserIds) {
+      const wanted = [...new Set(d.assignedUserIds)];
+      await assertAssignable(tx, current.teamId, wanted);
+      const had = (await tx.detaineeAssignment.findMany({ where: { detaineeId: found.id }, select: { userId: true } })).map((a) => a.userId);
+      if (had.length !== wanted.length || had.some((id) => !wanted.includes(id))) {
+        await tx.detaineeAssignment.deleteMany({ where: { detaineeId: found.id, userId: { notIn: wanted } } });
+        await tx.detaineeAssignment.createMany({ data: wanted.map((userId) => ({ detaineeId: found.id, userId })), skipDuplicates: true });
+        fields.push("assignedLawyers");
+      }
+    }
     const updated = await tx.detainee.updateMany({
       where: { id: found.id, version: d.version },
       data: {

@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDetaineeForEdit } from "@/lib/domain/detainee/queries";
 import { ActionForm } from "@/components/action-form";
-import { TextAreaField } from "@/components/form-fields";
+import { CheckboxGroup, TextAreaField } from "@/components/form-fields";
 import { formErrorMessages } from "@/components/form-messages";
 import { DetaineeFields, fieldLabels } from "../../_components/detainee-fields";
 import { archiveDetaineeAction, updateDetaineeAction } from "../../actions";
@@ -32,6 +32,10 @@ export default async function EditDetaineePage({ params }: { params: Params }) {
         <input type="hidden" name="detaineeId" value={d.id} />
         <input type="hidden" name="version" value={d.version} />
         <input type="hidden" name="base" value={JSON.stringify(d.snapshot)} />
+        <fieldset className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <input type="hidden" name="assignmentsShown" value="1" />
+          <CheckboxGroup name="assignedUserIds" legend={t("assignedLawyers")} defaultValues={d.assignedUserIds} options={d.lawyers.map((l) => ({ value: l.id, label: l.displayName }))} />
+        </fieldset>
         <DetaineeFields values={d.snapshot} familyContacts={d.familyContacts.show ? { show: true, value: d.familyContacts.value } : { show: false }} />
       </ActionForm>
 

@@ -265,17 +265,18 @@ describe("another team's lawyer", () => {
     expect((await listConsents(outsider, caseId)).history).toEqual([]);
     expect(await openAttachmentForDownload(outsider, attachment.id)).toBeNull();
 
+    // Thunks, run one at a time: a rejected promise nobody awaits yet is an "unhandled rejection".
     const writes = [
-      addSource(outsider, { detaineeId: caseId, kind: "MEDIA", label: "x" }),
-      updateSource(outsider, { sourceId: source.id, kind: "MEDIA", label: "hijacked" }),
-      removeSource(outsider, { sourceId: source.id }),
-      addNote(outsider, { detaineeId: caseId, kind: "NOTE", body: "x" }),
-      recordConsent(outsider, { detaineeId: caseId, channel: "MEDIA", naming: "FULL_NAME", givenBy: "DETAINEE", method: "OTHER", givenOn: "2024-01" }),
-      revokeConsent(outsider, { consentId: consent.id, revokedNote: "x" }),
-      uploadAttachment(outsider, { detaineeId: caseId }, file(png(), "x.png")),
-      archiveAttachment(outsider, { attachmentId: attachment.id }),
+      () => addSource(outsider, { detaineeId: caseId, kind: "MEDIA", label: "x" }),
+      () => updateSource(outsider, { sourceId: source.id, kind: "MEDIA", label: "hijacked" }),
+      () => removeSource(outsider, { sourceId: source.id }),
+      () => addNote(outsider, { detaineeId: caseId, kind: "NOTE", body: "x" }),
+      () => recordConsent(outsider, { detaineeId: caseId, channel: "MEDIA", naming: "FULL_NAME", givenBy: "DETAINEE", method: "OTHER", givenOn: "2024-01" }),
+      () => revokeConsent(outsider, { consentId: consent.id, revokedNote: "x" }),
+      () => uploadAttachment(outsider, { detaineeId: caseId }, file(png(), "x.png")),
+      () => archiveAttachment(outsider, { attachmentId: attachment.id }),
     ];
-    for (const w of writes) await expect(w).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const w of writes) await expect(w()).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toBe(before);
     expect(await db.prisma.auditLog.count()).toBe(audits);
   });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usePrisma } from "@/lib/db/client";
 import { createDetainee } from "@/lib/domain/detainee/mutations";
+import { reindexNames } from "@/lib/domain/names/reindex";
 import { getDetainee, listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -84,6 +85,17 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
   it("rejects unknown keys (no mass assignment) and a case without any name", async () => {
     await expect(createDetainee(lawyerA, { teamId: teamA, nameHangul: "이름", version: 99, caseNumber: "HV-1-1" } as never)).rejects.toThrow();
     await expect(createDetainee(lawyerA, { teamId: teamA })).rejects.toThrow(/nameRequired/);
+  });
+
+  it("re-indexes stale search text without touching anything else", async () => {
+    await db.prisma.detainee.update({ where: { id: caseA.id }, data: { searchText: "stale" } });
+    const before = await db.prisma.detainee.findUniqueOrThrow({ where: { id: caseA.id } });
+    const result = await reindexNames(db.prisma, 1);
+    expect(result.updated).toBe(1);
+    const after = await db.prisma.detainee.findUniqueOrThrow({ where: { id: caseA.id } });
+    expect(after.searchText).toContain("gimokhwa");
+    expect(after.version).toBe(before.version);
+    expect((await reindexNames(db.prisma)).updated).toBe(0);
   });
 
   it("numbers cases HV-YYYY-NNNN, unique even when created concurrently", async () => {

@@ -10,9 +10,9 @@ const KEY = /^[0-9a-f]{32}$/;
 
 /** process.env.HAVEN_UPLOAD_DIR, else ./data/uploads; refuses a directory the web server serves. */
 export function uploadDir(): string {
-  const dir = path.resolve(process.env.HAVEN_UPLOAD_DIR ?? path.join(process.cwd(), "data", "uploads"));
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.HAVEN_UPLOAD_DIR ?? path.join(process.cwd(), "data", "uploads"));
   for (const served of ["public", ".next"]) {
-    const root = path.resolve(process.cwd(), served);
+    const root = path.resolve(/*turbopackIgnore: true*/ process.cwd(), served);
     if (dir === root || dir.startsWith(root + path.sep)) throw new Error(`HAVEN_UPLOAD_DIR must not be inside ${served}/: files there could be served without authorization`);
   }
   return dir;
@@ -25,7 +25,7 @@ export function newStorageKey(): string {
 /** The file's path; a key that is not exactly our random format is refused (no "../"). */
 export function storedFilePath(key: string): string {
   if (!KEY.test(key)) throw new Error("Invalid storage key");
-  return path.join(uploadDir(), key);
+  return path.join(/*turbopackIgnore: true*/ uploadDir(), key);
 }
 
 /** Writes via a temporary name and a rename, so a half-written file never has a real key. */

@@ -11,6 +11,7 @@ export async function prepareInstance(dataRoot: string, port: number): Promise<N
     ...process.env,
     ...secrets,
     HAVEN_DATA_DIR: path.join(dataRoot, "pglite"),
+    HAVEN_UPLOAD_DIR: process.env.HAVEN_UPLOAD_DIR ?? path.join(dataRoot, "uploads"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };

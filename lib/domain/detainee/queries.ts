@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // Detainee reads. Every query ANDs detaineeWhere(viewer) and selects only what the screen
 // shows; restricted fields are decrypted only for roles allowed to see them, and each such
 // view is audited (S10, S19).
@@ -86,7 +87,9 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
 export type DetaineeListRow = Awaited<ReturnType<typeof listDetainees>>["rows"][number];
 
 /** One case, or null when it does not exist for this viewer (→ 404). */
-export async function getDetainee(viewer: Viewer, detaineeId: string) {
+// Memoised per request (React cache): the page and its generateMetadata both load the record,
+// which must mean one query and, for restricted data, one audited view — not two.
+export const getDetainee = cache(async (viewer: Viewer, detaineeId: string) => {
   const db = prisma();
   const d = await db.detainee.findFirst({
     where: { AND: [{ id: detaineeId }, detaineeWhere(viewer)] },
@@ -122,7 +125,7 @@ export async function getDetainee(viewer: Viewer, detaineeId: string) {
     // Restricted: present only for roles allowed to read it; others get the fact that it is withheld.
     familyContacts: mayReadRestricted ? { visible: true as const, value: decryptOptional(familyContactsEnc) } : { visible: false as const },
   };
-}
+});
 export type DetaineeDetail = NonNullable<Awaited<ReturnType<typeof getDetainee>>>;
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // Repatriation event reads. Events are shared knowledge; the detainees linked to them are case
 // data, so every count and list of linked people ANDs detaineeWhere(viewer) (S9).
 import { prisma } from "@/lib/db/client";
@@ -74,7 +75,9 @@ export async function eventFilterOptions() {
 }
 
 /** One event with the viewer's linked cases, or null (→ 404). */
-export async function getEvent(viewer: Viewer, eventId: string) {
+// Memoised per request (React cache): the page and its generateMetadata both load the record,
+// which must mean one query and, for restricted data, one audited view — not two.
+export const getEvent = cache(async (viewer: Viewer, eventId: string) => {
   if (!can(viewer, "event.read")) return null;
   const e = await prisma().repatriationEvent.findFirst({
     where: { id: eventId, archivedAt: null },
@@ -92,7 +95,7 @@ export async function getEvent(viewer: Viewer, eventId: string) {
   if (!e) return null;
   const { date, datePrecision, detainees, ...rest } = e;
   return { ...rest, date: fromColumns(date, datePrecision)!, linked: detainees.map((d) => d.detainee) };
-}
+});
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 
 /**

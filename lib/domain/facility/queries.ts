@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // Facility reads. The facility itself is shared knowledge (every signed-in role may read it), but
 // who is held there is case data: every count and list of detainees ANDs detaineeWhere(viewer),
 // so a facility page never reveals another team's clients, not even as a number (S9).
@@ -83,7 +84,9 @@ export async function facilityFilterOptions() {
 }
 
 /** One facility (shared knowledge), or null when it does not exist, is archived or the role may not read the registry (→ 404). */
-export async function getFacility(viewer: Viewer, facilityId: string) {
+// Memoised per request (React cache): the page and its generateMetadata both load the record,
+// which must mean one query and, for restricted data, one audited view — not two.
+export const getFacility = cache(async (viewer: Viewer, facilityId: string) => {
   if (!can(viewer, "facility.read")) return null;
   return prisma().detentionFacility.findFirst({
     where: { id: facilityId, archivedAt: null },
@@ -92,7 +95,7 @@ export async function getFacility(viewer: Viewer, facilityId: string) {
       latitude: true, longitude: true, notes: true, sources: true, confidence: true, version: true, updatedAt: true,
     },
   });
-}
+});
 export type FacilityDetail = NonNullable<Awaited<ReturnType<typeof getFacility>>>;
 
 /** Who is (open periods) and was (closed periods) held at a facility — the viewer's cases only. */

@@ -8,6 +8,7 @@ import { ALL_STATUSES } from "@/lib/domain/detainee/status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
+import { FilterActions, firstParam, ListHeader } from "@/components/ui/list-page";
 import { can } from "@/lib/auth/permissions";
 import { CsvLinks } from "./_components/csv-links";
 
@@ -17,17 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 export default async function DetaineesPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const raw = await searchParams;
   // Bad query strings fall back to defaults instead of failing (S12).
   const filters = listDetaineesSchema.parse({
-    q: first(raw.q), status: first(raw.status), teamId: first(raw.teamId), facilityId: first(raw.facilityId),
-    mine: first(raw.mine), page: first(raw.page), sort: first(raw.sort),
+    q: firstParam(raw.q), status: firstParam(raw.status), teamId: firstParam(raw.teamId), facilityId: firstParam(raw.facilityId),
+    mine: firstParam(raw.mine), page: firstParam(raw.page), sort: firstParam(raw.sort),
   });
   const [result, teams, facilities, t, ts, format] = await Promise.all([
     listDetainees(viewer, filters),
@@ -44,16 +41,10 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
   const filtered = Boolean(filters.q || filters.status || filters.teamId || filters.facilityId || filters.mine);
   return (
     <div>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex flex-wrap items-center gap-3">
-          <p className="text-sm text-stone-600" data-testid="case-count">{t("count", { count: result.total })}</p>
-          <CsvLinks viewer={viewer} searchParams={raw} />
-          {can(viewer, "detainee.create") ? (
-            <Link href="/detainees/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newCase")}</Link>
-          ) : null}
-        </div>
-      </div>
+      <ListHeader title={t("title")} countText={t("count", { count: result.total })} countTestId="case-count"
+        newHref={can(viewer, "detainee.create") ? "/detainees/new" : null} newLabel={t("newCase")}>
+        <CsvLinks viewer={viewer} searchParams={raw} />
+      </ListHeader>
 
       <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr] lg:items-start">
         <div className="space-y-1">
@@ -98,10 +89,7 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
           <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine === "1"} className="size-4" />
           {t("assignedToMe")}
         </label>
-        <div className="flex gap-2 self-end">
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
-          {filtered ? <Link href="/detainees" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
-        </div>
+        <FilterActions applyLabel={t("apply")} clearHref={filtered ? "/detainees" : null} clearLabel={t("clear")} />
       </form>
 
       {result.rows.length === 0 ? (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +6,7 @@ import { eventFilterOptions, listEvents } from "@/lib/domain/event/queries";
 import { listEventsSchema, verificationSchema } from "@/lib/domain/event/schemas";
 import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
+import { FilterActions, firstParam, ListHeader } from "@/components/ui/list-page";
 import { EventTable } from "./_components/event-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,29 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const raw = await searchParams;
   // Bad query strings fall back to defaults instead of failing (S12).
-  const filters = listEventsSchema.parse({ verification: first(raw.verification), year: first(raw.year), facilityId: first(raw.facilityId), page: first(raw.page) });
+  const filters = listEventsSchema.parse({ verification: firstParam(raw.verification), year: firstParam(raw.year), facilityId: firstParam(raw.facilityId), page: firstParam(raw.page) });
   const [result, options, t, tv] = await Promise.all([listEvents(viewer, filters), eventFilterOptions(), getTranslations("events"), getTranslations("verification")]);
   const params = { verification: filters.verification, year: filters.year?.toString(), facilityId: filters.facilityId };
   const filtered = Boolean(filters.verification || filters.year || filters.facilityId);
   const label = "block text-sm font-medium";
   return (
     <div>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex items-center gap-3">
-          <p className="text-sm text-stone-600" data-testid="event-count">{t("count", { count: result.total })}</p>
-          {can(viewer, "event.write") ? (
-            <Link href="/events/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("new")}</Link>
-          ) : null}
-        </div>
-      </div>
-      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      <ListHeader title={t("title")} countText={t("count", { count: result.total })} countTestId="event-count"
+        newHref={can(viewer, "event.write") ? "/events/new" : null} newLabel={t("new")} intro={t("intro")} />
 
       <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
         <div className="space-y-1">
@@ -60,10 +50,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
             {options.facilities.map((f) => <option key={f.id} value={f.id}>{f.nameEn}</option>)}
           </select>
         </div>
-        <div className="flex gap-2">
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
-          {filtered ? <Link href="/events" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
-        </div>
+        <FilterActions applyLabel={t("apply")} clearHref={filtered ? "/events" : null} clearLabel={t("clear")} />
       </form>
 
       {result.rows.length === 0 ? (

@@ -7,6 +7,7 @@ import { facilityFilterOptions, listFacilities } from "@/lib/domain/facility/que
 import { listFacilitiesSchema } from "@/lib/domain/facility/schemas";
 import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
+import { FilterActions, firstParam, ListHeader } from "@/components/ui/list-page";
 import { countryName } from "./_components/country-name";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,13 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default async function FacilitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const raw = await searchParams;
   // Bad query strings fall back to defaults instead of failing (S12).
-  const filters = listFacilitiesSchema.parse(Object.fromEntries(["q", "country", "province", "type", "holding", "sort", "page"].map((k) => [k, first(raw[k])])));
+  const filters = listFacilitiesSchema.parse(Object.fromEntries(["q", "country", "province", "type", "holding", "sort", "page"].map((k) => [k, firstParam(raw[k])])));
   const [result, options, t, tt, locale] = await Promise.all([
     listFacilities(viewer, filters), facilityFilterOptions(), getTranslations("facilities"), getTranslations("facilityType"), getLocale(),
   ]);
@@ -30,16 +29,8 @@ export default async function FacilitiesPage({ searchParams }: { searchParams: S
   const label = "block text-sm font-medium";
   return (
     <div>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex items-center gap-3">
-          <p className="text-sm text-stone-600" data-testid="facility-count">{t("count", { count: result.total })}</p>
-          {can(viewer, "facility.write") ? (
-            <Link href="/facilities/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("new")}</Link>
-          ) : null}
-        </div>
-      </div>
-      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      <ListHeader title={t("title")} countText={t("count", { count: result.total })} countTestId="facility-count"
+        newHref={can(viewer, "facility.write") ? "/facilities/new" : null} newLabel={t("new")} intro={t("intro")} />
 
       <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-2 lg:grid-cols-3">
         <div className="space-y-1">
@@ -82,8 +73,7 @@ export default async function FacilitiesPage({ searchParams }: { searchParams: S
             <input type="checkbox" name="holding" value="1" defaultChecked={Boolean(filters.holding)} className="size-4" />
             {t("holdingOnly")}
           </label>
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
-          {filtered ? <Link href="/facilities" className="min-h-10 rounded-md px-3 py-2 text-sm underline">{t("clear")}</Link> : null}
+          <FilterActions applyLabel={t("apply")} clearHref={filtered ? "/facilities" : null} clearLabel={t("clear")} />
         </div>
       </form>
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { refreshRisk } from "../risk/refresh";
 import { fromColumns, type PartialDate } from "@/lib/dates/partial-date";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -67,6 +68,7 @@ export async function addCustodyPeriod(actor: Actor, input: z.input<typeof addCu
       data: { detaineeId: detainee.id, kind: "CUSTODY_CHANGE", actorId: isViewer(actor) ? actor.id : null, meta: { facilityId: facility.id, transfer: Boolean(open) } },
     });
     await recordAudit(tx, actor, { action: "custody.add", entityType: "Detainee", entityId: detainee.id, meta: { custodyPeriodId: created.id, facilityId: facility.id } });
+    await refreshRisk(tx, { detaineeIds: [detainee.id] });
     return created;
   });
 }

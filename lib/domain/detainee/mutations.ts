@@ -1,6 +1,8 @@
 // Writes to detainee cases: each in one transaction with its audit row and timeline entry.
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { refreshRisk } from "../risk/refresh";
+import { afterStatusChange } from "../risk/triggers";
 import { encryptOptional } from "@/lib/crypto/field";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -45,6 +47,7 @@ export async function createDetainee(actor: Actor, input: CreateDetaineeInput, o
       data: { detaineeId: created.id, kind: "STATUS_CHANGE", actorId: isViewer(actor) ? actor.id : null, meta: { to: d.status, created: true } },
     });
     await recordAudit(tx, actor, { action: "detainee.create", entityType: "Detainee", entityId: created.id, meta: { teamId: d.teamId, status: d.status } });
+    await refreshRisk(tx, { detaineeIds: [created.id] });
     return created;
   });
 }
@@ -88,12 +91,14 @@ export async function changeDetaineeStatus(actor: Actor, input: z.input<typeof c
       }
       await tx.custodyPeriod.update({ where: { id: open.id }, data: { toDate: date.date, toPrecision: date.precision } });
     }
-    await tx.activity.create({
+    const activity = await tx.activity.create({
       data: {
         detaineeId: detainee.id, kind: "STATUS_CHANGE", body: data.note, actorId: isViewer(actor) ? actor.id : null,
         meta: { from: detainee.status, to: data.to, date: data.date ?? null },
       },
+      select: { id: true },
     });
     await recordAudit(tx, actor, { action: "detainee.status.change", entityType: "Detainee", entityId: detainee.id, meta: { from: detainee.status, to: data.to } });
+    await afterStatusChange(tx, actor, { detaineeId: detainee.id, activityId: activity.id, from: detainee.status, to: data.to });
   });
 }

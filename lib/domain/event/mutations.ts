@@ -11,6 +11,7 @@ import { findDetaineeForWrite } from "../custody/mutations";
 import { differingFields, lastEditor, StaleVersionError } from "../facility/conflict";
 import { fromColumns, partialDateToInput } from "@/lib/dates/partial-date";
 import { canTransition } from "../detainee/status";
+import { afterEventChange, afterStatusChange } from "../risk/triggers";
 import { eventInputSchema, eventUpdateSchema, linkDetaineesSchema, type EventUpdateInput } from "./schemas";
 
 /** The province an event left from: as entered, else the chosen facility's. */
@@ -39,6 +40,7 @@ export async function createRepatriationEvent(actor: Actor, input: z.input<typeo
       select: { id: true },
     });
     await recordAudit(tx, actor, { action: "event.create", entityType: "RepatriationEvent", entityId: event.id, meta: { verification: data.verification } });
+    await afterEventChange(tx, actor, { id: event.id, facilityIds: [data.facilityId ?? null], provinces: [province] });
     return event;
   });
 }
@@ -77,6 +79,8 @@ export async function updateRepatriationEvent(actor: Actor, input: EventUpdateIn
     const updated = await tx.repatriationEvent.updateMany({ where: { id: eventId, version }, data: { ...fields, version: { increment: 1 } } });
     if (updated.count === 0) throw new AppError("CONFLICT", EVENT_CONFLICT_MESSAGE);
     await recordAudit(tx, actor, { action: "event.update", entityType: "RepatriationEvent", entityId: eventId, meta: { fields: changed, verification: data.verification } });
+    // Both the old and the new place: moving an event lowers one facility and raises another.
+    await afterEventChange(tx, actor, { id: eventId, facilityIds: [current.facilityId, fields.facilityId], provinces: [current.province, fields.province] });
     return { id: eventId, version: version + 1 };
   });
 }
@@ -102,13 +106,15 @@ export async function linkDetaineesToEvent(actor: Actor, input: z.input<typeof l
         where: { id: detaineeId },
         data: { status: "REPATRIATED", statusChangedAt: new Date(), version: { increment: 1 } },
       });
-      await tx.activity.create({
+      const activity = await tx.activity.create({
         data: {
           detaineeId, kind: "STATUS_CHANGE", body: data.note, actorId: isViewer(actor) ? actor.id : null,
           meta: { from: detainee.status, to: "REPATRIATED", eventId: event.id },
         },
+        select: { id: true },
       });
       await recordAudit(tx, actor, { action: "detainee.status.change", entityType: "Detainee", entityId: detaineeId, meta: { from: detainee.status, to: "REPATRIATED", eventId: event.id } });
+      await afterStatusChange(tx, actor, { detaineeId, activityId: activity.id, from: detainee.status, to: "REPATRIATED" });
     }
   });
 }

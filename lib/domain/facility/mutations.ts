@@ -2,6 +2,8 @@
 // record or correct one; every write is audited with the names (not values) of what changed.
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { expandByProvince } from "../risk/inputs";
+import { refreshRisk } from "../risk/refresh";
 import type { Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
@@ -22,6 +24,7 @@ export async function createFacility(actor: Actor, input: z.input<typeof facilit
     await assertRefCodeFree(tx, data.refCode);
     const facility = await tx.detentionFacility.create({ data: { ...data, latitude: data.latitude ?? null, longitude: data.longitude ?? null }, select: { id: true } });
     await recordAudit(tx, actor, { action: "facility.create", entityType: "DetentionFacility", entityId: facility.id });
+    await refreshRisk(tx, { facilityIds: [facility.id] });
     return facility;
   });
 }
@@ -48,9 +51,12 @@ export async function updateFacility(actor: Actor, input: FacilityUpdateInput): 
     await assertRefCodeFree(tx, fields.refCode, facilityId);
     // Field names only: the audit log never holds the values themselves.
     const changed = differingFields(current, fields, keys).map((c) => c.field);
+    // Type or province changes move the score and the regional wave of the old province too.
+    const before = await expandByProvince(tx, [facilityId]);
     const updated = await tx.detentionFacility.updateMany({ where: { id: facilityId, version }, data: { ...fields, version: { increment: 1 } } });
     if (updated.count === 0) throw new AppError("CONFLICT", FACILITY_CONFLICT_MESSAGE);
     await recordAudit(tx, actor, { action: "facility.update", entityType: "DetentionFacility", entityId: facilityId, meta: { fields: changed } });
+    await refreshRisk(tx, { facilityIds: [facilityId, ...before.map((f) => f.id)] });
     return { id: facilityId, version: version + 1 };
   });
 }

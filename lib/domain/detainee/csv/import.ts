@@ -1,3 +1,4 @@
+import { refreshRisk } from "../../risk/refresh";
 import "server-only";
 // CSV import of a detainee list: a preview that writes nothing, and an all-or-nothing commit that
 // re-validates the file from scratch (the preview is never trusted) and creates every new case in
@@ -125,6 +126,8 @@ export async function commitDetaineeImport(actor: Actor, input: ImportInput, opt
         meta: { to: r.detainee.status, created: true, imported: true, ...(r.facilityId ? { facilityId: r.facilityId } : {}) },
       }));
       for (const part of chunks(activities)) await insertOpeningActivities(tx, actorId, part);
+      // Imported cases get their scores now; no notices (a bulk load is not news about one case).
+      await refreshRisk(tx, { detaineeIds: inserts.map((r) => r.id) }, new Date(), { notify: false });
       const outcome: ImportOutcome = {
         created: fresh.length, alreadyImported: a.counts.alreadyImported, withCustody: custody.length,
         firstCaseNumber: numbers[0] ?? null, lastCaseNumber: numbers.at(-1) ?? null,

@@ -1,15 +1,30 @@
 // Next 16 proxy: gives each request an id (for the audit log), sends visitors without a
-// session cookie to the sign-in page, and sets security headers. It is NOT an authorization
-// boundary — every page, action and route checks the viewer itself (S8).
+// session cookie to the sign-in page, and sets security headers with a per-request CSP nonce
+// (S15, S16). It is NOT an authorization boundary — every page, action and route checks the
+// viewer itself (S8); next.config.ts sends the static headers even when this file is absent.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
+import { HSTS_VALUE, NO_STORE, staticSecurityHeaders } from "@/lib/security/headers";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const dev = process.env.NODE_ENV === "development";
+
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
 
 export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
+  const nonce = createNonce();
+  const https = isHttps(request);
+  const csp = contentSecurityPolicy({ nonce, dev, https });
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
+  // Next takes the nonce for its own scripts from the request's CSP header; x-nonce is for
+  // server components that render a <Script> themselves.
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
   const { pathname } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
@@ -18,11 +33,10 @@ export function proxy(request: NextRequest) {
       ? NextResponse.redirect(new URL("/login", request.url))
       : NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "no-referrer");
-  response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (!pathname.startsWith("/_next/static")) response.headers.set("Cache-Control", "no-store");
+  for (const { key, value } of staticSecurityHeaders({ dev })) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  response.headers.set("Cache-Control", NO_STORE);
   return response;
 }
 

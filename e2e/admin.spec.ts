@@ -29,6 +29,7 @@ test("an admin creates a user with a team, the user signs in, and disabling them
   const ctx = await browser.newContext();
   const user = await ctx.newPage();
   await signIn(user, email, pass);
+  await user.goto("/detainees");
   expect(await caseCount(user)).toBe(13); // team B's cases
 
   await page.getByRole("link", { name: "New Caseworker" }).click();

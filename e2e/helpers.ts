@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { demoTotpSecret } from "../lib/auth/demo-totp";
 
 export const password = (email: string) => `${email.split("@")[0]}-demo-pass`;
 
@@ -11,16 +13,81 @@ export const USERS = {
   viewerA: "viewer.a@haven.test",
 } as const;
 
-export async function signIn(page: Page, email: string, pass = password(email)) {
+/** Accounts only e2e/security/ uses (created by scripts/e2e-server.ts): it signs them out. */
+export const SECURITY_USERS = { a: "twofactor.a@haven.test", b: "twofactor.b@haven.test", c: "twofactor.c@haven.test" } as const;
+
+/** The demo account's current code (the same published secret `npm run demo:totp` uses). */
+export function totpCode(email: string, offsetSeconds = 0): Promise<string> {
+  return generate({ secret: demoTotpSecret(email), epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+}
+
+/** The password step only: ends on the two-factor page for enrolled users, on the dashboard otherwise. */
+export async function signInPassword(page: Page, email: string, pass = password(email)) {
   await page.goto("/login");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(pass);
   await page.locator('main form button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/detainees/);
+  // Signed-in people land on the dashboard ("/"); enrolled ones first on the two-factor page.
+  await page.waitForURL((u) => u.pathname === "/" || u.pathname.startsWith("/login/two-factor"));
+}
+
+/** Submits one code; true when it let the session in. */
+export async function submitCode(page: Page, code: string): Promise<boolean> {
+  await page.locator("#code").fill(code);
+  const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/two-factor");
+  await page.locator('main form button[type="submit"]').click();
+  await response;
+  return page.waitForURL((u) => u.pathname === "/", { timeout: 5_000 }).then(() => true, () => false);
+}
+
+/**
+ * Codes are single-use, and parallel workers sign the same demo user in within one 30-s step.
+ * The server accepts one step either side, so a worker whose current code was just used takes
+ * the next step's; if that is gone too, it waits for the next step and tries again.
+ */
+async function completeTwoFactor(page: Page, email: string) {
+  for (let round = 0; round < 3; round++) {
+    if (await submitCode(page, await totpCode(email))) return;
+    if (await submitCode(page, await totpCode(email, 30))) return;
+    const msIntoStep = Date.now() % 30_000;
+    try {
+      test.info().setTimeout(test.info().timeout + 40_000);
+    } catch {
+      /* outside a test body (hooks): their own timeout applies */
+    }
+    await page.waitForTimeout(30_000 - msIntoStep + 200);
+  }
+  throw new Error(`two-factor sign-in for ${email} kept being refused`);
+}
+
+export async function signIn(page: Page, email: string, pass = password(email)) {
+  await signInPassword(page, email, pass);
+  if (page.url().includes("/login/two-factor")) await completeTwoFactor(page, email);
+  await expect(page).toHaveURL((u) => u.pathname === "/");
+  await expect(page.getByTestId("ranked-facilities")).toBeVisible();
 }
 
 /** The number in "14 cases" / "사건 14건". */
 export async function caseCount(page: Page): Promise<number> {
   const text = await page.getByTestId("case-count").innerText();
   return Number(/\d+/.exec(text)?.[0] ?? NaN);
+}
+
+/**
+ * Re-authentication before exports and other sensitive steps (S7): password, and the current code
+ * for enrolled users (retrying like sign-in when a parallel worker just used this step's code).
+ * Ends on `next`.
+ */
+export async function reauthenticate(page: Page, email: string, next: string) {
+  for (let round = 0; round < 3; round++) {
+    await page.goto(`/account/reauth?next=${encodeURIComponent(next)}`);
+    await page.locator("#reauth-password").fill(password(email));
+    const code = page.locator("#reauth-code");
+    if (await code.count()) await code.fill(await totpCode(email, round === 1 ? 30 : 0));
+    await page.locator('main form button[type="submit"]').click();
+    const path = next.split("?")[0];
+    if (await page.waitForURL((u) => u.pathname === path, { timeout: 8_000 }).then(() => true, () => false)) return;
+    if (round === 1) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
+  }
+  throw new Error(`re-authentication for ${email} kept being refused`);
 }

@@ -1,7 +1,7 @@
 // CSV import (preview, plain-language errors, all-or-nothing, no duplicates on re-import) and
 // the audited export, which other roles cannot reach. Uses team C, whose counts no test pins.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { reauthenticate, signIn, USERS } from "./helpers";
 
 async function checkFile(page: Page, csv: string) {
   await page.goto("/detainees/import");
@@ -38,6 +38,12 @@ test("import a detainee list: errors first, then all rows at once, and never twi
 
 test("export is for lawyers only, follows the filters, and is a download", async ({ page, browser }) => {
   await signIn(page, USERS.lawyerC);
+  // Without a fresh password (and code) the export sends the lawyer to confirm them first (S7).
+  const refused = await page.request.get("/api/detainees/export?status=DETAINED", { maxRedirects: 0 });
+  expect(refused.status()).toBe(303);
+  expect(refused.headers().location).toMatch(/^\/account\/reauth\?next=/);
+  expect(await refused.text()).not.toMatch(/HV-\d{4}/);
+  await reauthenticate(page, USERS.lawyerC, "/detainees");
   const res = await page.request.get("/api/detainees/export?status=DETAINED");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="haven-cases-\d{4}-\d{2}-\d{2}\.csv"/);

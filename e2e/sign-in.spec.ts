@@ -17,6 +17,7 @@ const EXPECTED = [
 for (const { who, email, count, exact, teams } of EXPECTED) {
   test(`${who} signs in and sees exactly their teams' cases`, async ({ page }) => {
     await signIn(page, email);
+    await page.goto("/detainees");
     if (exact) expect(await caseCount(page)).toBe(count);
     else expect(await caseCount(page)).toBeGreaterThanOrEqual(count);
     if (teams) {

@@ -2,7 +2,7 @@
 // file holds its own top-level namespaces; they are merged over the common file.
 import type { AppLocale } from "./locale";
 
-export const MESSAGE_AREAS = ["registry", "evidence", "csv"] as const;
+export const MESSAGE_AREAS = ["registry", "evidence", "csv", "dashboard", "petitions-ui", "petitions", "account"] as const;
 
 export async function loadMessages(locale: AppLocale): Promise<Record<string, unknown>> {
   const base = (await import(`../messages/${locale}.json`)).default as Record<string, unknown>;

@@ -12,6 +12,7 @@ async function main() {
   await seedDemo((line) => console.log(`seed: ${line}`));
   console.log(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s. Demo sign-ins:`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${demoPassword(u.email)}`);
+  console.log("Admins and lawyers also need a two-factor code: `npm run demo:totp -- <email>` prints it.");
 }
 
 main()

@@ -14,7 +14,7 @@ async function main() {
   }
   console.log(`\nHaven is starting at http://localhost:${port} — demo sign-ins (demo data only, never for real use):`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${demoPassword(u.email)}`);
-  console.log("");
+  console.log("Admins and lawyers also need a two-factor code: `npm run demo:totp -- lawyer.a@haven.test` prints it.\n");
   await run("node_modules/.bin/next", ["start", "-p", String(port)], env);
 }
 

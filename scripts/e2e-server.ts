@@ -1,20 +1,43 @@
 // The server Playwright tests run against: a fresh embedded database under e2e/.data with the
-// demo data, on port 3100, from the production build.
+// demo data, on port 3100, from the production build. Demo ADMIN and LAWYER accounts are
+// enrolled in two-factor sign-in with their published secrets (e2e/helpers.ts computes codes),
+// and e2e/security/ gets accounts of its own, because it signs them out (which ends every
+// session of a user) while other workers run.
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareInstance } from "./prepare-instance";
-import { run } from "./run";
+import { run, tsx } from "./run";
+
+const SECURITY_E2E_USERS = ["twofactor.a@haven.test", "twofactor.b@haven.test", "twofactor.c@haven.test"] as const;
+
+/** Runs in a child process: PGlite allows one process per data directory. */
+async function prepareSecurityUsers() {
+  const { prisma } = await import("@/lib/db/client");
+  const { createUser } = await import("@/lib/domain/user/mutations");
+  const { enrolDemoTwoFactor } = await import("@/lib/domain/user/security-demo");
+  const { DEMO_TEAMS, demoPassword } = await import("../prisma/demo/seed-demo");
+  const team = await prisma().team.findUniqueOrThrow({ where: { name: DEMO_TEAMS[0] }, select: { id: true } });
+  for (const email of SECURITY_E2E_USERS) {
+    if (!(await prisma().user.findUnique({ where: { email }, select: { id: true } }))) {
+      await createUser({ system: "e2e" }, { email, displayName: `2FA test ${email.split("@")[0]}`, role: "LAWYER", password: demoPassword(email), teamIds: [team.id] });
+    }
+    await enrolDemoTwoFactor(email);
+  }
+  await prisma().$disconnect();
+}
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const dataRoot = path.join(process.cwd(), "e2e", ".data");
   rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
   const env = await prepareInstance(dataRoot, port);
+  await tsx("scripts/demo-totp.ts", ["--enrol"], env);
+  await tsx("scripts/e2e-server.ts", ["--prepare-security-users"], env);
   if (!existsSync(".next/BUILD_ID")) await run("node_modules/.bin/next", ["build"], env);
   await run("node_modules/.bin/next", ["start", "-p", String(port)], { ...env, HAVEN_LOG_FILE: path.join(dataRoot, "server.log") });
 }
 
-main().catch((e: unknown) => {
+(process.argv.includes("--prepare-security-users") ? prepareSecurityUsers() : main()).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

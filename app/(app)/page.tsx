@@ -1,7 +1,156 @@
-import { redirect } from "next/navigation";
+// The home page after sign-in: where forced returns are closest, and which of our clients are there.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { atRiskDetainees, facilitiesByRisk, recentEvents, statusCounts } from "@/lib/domain/dashboard/queries";
+import { explainDetainees } from "@/lib/domain/risk/explain";
+import { runDailyJobsIfDue } from "@/lib/jobs/daily";
+import { formatPartialDate } from "@/lib/dates/partial-date";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { RiskBadge, isRiskLevel } from "@/components/risk/risk-badge";
+import { topReasons } from "@/components/risk/risk-explanation";
+import { FacilityMap, type FacilityMapLabels } from "@/components/map/facility-map";
+import { ReportedNumber } from "./events/_components/reported-number";
+import { VerificationBadge } from "./events/_components/verification-badge";
+import { DeadlinesPanel } from "./_components/deadlines-panel";
 
-export default async function Home() {
-  await requireViewer();
-  redirect("/detainees");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
+
+async function mapLabels(): Promise<FacilityMapLabels> {
+  const t = await getTranslations("map");
+  const keys = ["LOW", "ELEVATED", "HIGH", "IMMINENT", "NONE"] as const;
+  return {
+    title: t("title"), desc: t("desc"), caption: t("caption"), legend: t("legend"), border: t("border"), notShown: t("notShown"),
+    noCoordinates: t("noCoordinates"), outsideArea: t("outsideArea"),
+    level: Object.fromEntries(keys.map((k) => [k, t(`level.${k}`)])) as FacilityMapLabels["level"],
+    initial: Object.fromEntries(keys.map((k) => [k, t(`initial.${k}`)])) as FacilityMapLabels["initial"],
+    country: { CN: t("country.CN"), KP: t("country.KP"), KR: t("country.KR"), RU: t("country.RU"), JP: t("country.JP") },
+    pointLabel: (name, level) => t("pointLabel", { name, level }),
+  };
+}
+
+export default async function Dashboard() {
+  const viewer = await requireViewer();
+  // Decay moves scores as days pass: the first visit of a UTC day rescores everything.
+  await runDailyJobsIfDue();
+  const [counts, atRisk, facilities, events, t, format, locale, labels] = await Promise.all([
+    statusCounts(viewer), atRiskDetainees(viewer), facilitiesByRisk(viewer), can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
+    getTranslations("dashboard"), getFormatter(), getLocale(), mapLabels(),
+  ]);
+  const explanations = await explainDetainees(atRisk.rows.map((r) => r.id));
+  const reasons = await Promise.all(atRisk.rows.map((r) => (explanations.get(r.id) ? topReasons(explanations.get(r.id)!) : Promise.resolve([]))));
+  const ranked = facilities.filter((f) => f.riskScore != null).slice(0, 10);
+  const totalCases = counts.reduce((s, c) => s + c.count, 0);
+  const scoredAt = facilities.reduce<Date | null>((m, f) => (f.riskComputedAt && (!m || f.riskComputedAt > m) ? f.riskComputedAt : m), null);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      </header>
+
+      <section aria-labelledby="counts-h" className={card}>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="counts-h" className="text-lg font-semibold">{t("statusCounts")}</h2>
+          <Link href="/detainees" className="text-sm text-brand-700 underline">{t("allCases")}</Link>
+        </div>
+        {totalCases === 0 ? <p className="mt-2 text-sm text-stone-600">{t("noCases")}</p> : (
+          <ul className="mt-3 flex flex-wrap gap-2" data-testid="status-counts">
+            {counts.sort((a, b) => b.count - a.count).map((c) => (
+              <li key={c.status}>
+                <Link href={`/detainees?status=${c.status}`} className="flex items-center gap-2 rounded-md px-3 py-2 ring-1 ring-inset ring-stone-200 hover:bg-stone-50" data-status={c.status}>
+                  <span className="text-xl font-semibold tabular-nums">{c.count}</span> <StatusBadge status={c.status} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="atrisk-h" className={card}>
+        <h2 id="atrisk-h" className="text-lg font-semibold">{t("atRisk")}</h2>
+        <p className="text-sm text-stone-600">{t("atRiskCount", { count: atRisk.total })}{atRisk.total > atRisk.rows.length ? ` · ${t("showingTop", { shown: atRisk.rows.length, total: atRisk.total })}` : ""}</p>
+        {atRisk.rows.length === 0 ? <p className="mt-2 text-sm text-stone-600">{t("atRiskEmpty")}</p> : (
+          <ul className="mt-3 divide-y divide-stone-100" data-testid="at-risk">
+            {atRisk.rows.map((r, i) => (
+              <li key={r.id} className="grid gap-1 py-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:gap-4" data-case={r.caseNumber}>
+                <div className="min-w-0">
+                  <Link href={`/detainees/${r.id}`} className="font-medium text-brand-700 underline">
+                    {r.nameHangul ? <span lang="ko">{r.nameHangul}</span> : null} {r.nameRoman ?? (r.nameHangul ? null : r.caseNumber)}
+                  </Link>
+                  <div className="mt-1 flex flex-wrap items-center gap-2">
+                    <RiskBadge level={r.riskLevel} score={r.riskScore} />
+                    <span className="font-mono text-xs text-stone-600">{r.caseNumber}</span>
+                  </div>
+                </div>
+                <div className="min-w-0 text-sm">
+                  <p>
+                    <span className="text-stone-600">{t("facility")}: </span>
+                    {r.facility ? <Link href={`/facilities/${r.facility.id}`} className="hover:underline">{r.facility.nameEn}</Link> : t("unknownFacility")}
+                  </p>
+                  <ul className="mt-1 list-disc pl-5 text-stone-700">{reasons[i]!.map((line, j) => <li key={j} className="wrap-anywhere">{line}</li>)}</ul>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <DeadlinesPanel viewer={viewer} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="facilities-h" className={card}>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="facilities-h" className="text-lg font-semibold">{t("facilities")}</h2>
+            <Link href="/facilities" className="text-sm text-brand-700 underline">{t("allFacilities")}</Link>
+          </div>
+          <p className="text-xs text-stone-600">{t("facilitiesIntro")}</p>
+          <ol className="mt-2 divide-y divide-stone-100" data-testid="ranked-facilities">
+            {ranked.map((f) => (
+              <li key={f.id} className="flex items-center gap-3 py-2 text-sm" data-facility={f.nameEn}>
+                <RiskBadge level={f.riskLevel} score={f.riskScore} />
+                <div className="min-w-0 flex-1">
+                  <Link href={`/facilities/${f.id}`} className="font-medium hover:underline wrap-anywhere">{f.nameEn}</Link>
+                  <span className="block text-xs text-stone-600">{[f.nameLocal, f.province].filter(Boolean).join(" · ")}</span>
+                </div>
+                {f.heldByUs > 0 ? <span className="whitespace-nowrap text-xs font-semibold text-brand-800">{t("ourClients")}: {f.heldByUs}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="events-h" className={card}>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="events-h" className="text-lg font-semibold">{t("recentEvents")}</h2>
+            {can(viewer, "event.read") ? <Link href="/events" className="text-sm text-brand-700 underline">{t("allEvents")}</Link> : null}
+          </div>
+          {events.length === 0 ? <p className="mt-2 text-sm text-stone-600">{t("noEvents")}</p> : (
+            <ol className="mt-2 divide-y divide-stone-100" data-testid="recent-events">
+              {events.map((e) => (
+                <li key={e.id} className="py-2 text-sm">
+                  <Link href={`/events/${e.id}`} className="font-medium text-brand-700 underline">{formatPartialDate(e.date, locale)}</Link>
+                  {" · "}{e.facility?.nameEn ?? e.province ?? t("unknownPlace")}
+                  <span className="mt-1 flex flex-wrap items-center gap-2"><ReportedNumber min={e.reportedMin} max={e.reportedMax} /> <VerificationBadge value={e.verification as never} /></span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="map-h" className={card}>
+        <h2 id="map-h" className="text-lg font-semibold">{t("map")}</h2>
+        <FacilityMap labels={labels} facilities={facilities.map((f) => ({
+          id: f.id, name: f.nameEn, latitude: f.latitude, longitude: f.longitude, level: isRiskLevel(f.riskLevel) ? f.riskLevel : null, href: `/facilities/${f.id}`,
+        }))} />
+        {scoredAt ? <p className="mt-2 text-xs text-stone-600">{t("scoredAt", { when: format.dateTime(scoredAt, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
+      </section>
+    </div>
+  );
 }

@@ -1,58 +1,33 @@
-// next-auth v4 configuration: email + password, JWT sessions. The token carries only the user
-// id, the sessionVersion it was issued under and the sign-in time; everything else (role,
-// teams, disabled) is re-read from the database on every request by lib/auth/session.ts.
+// next-auth v4 configuration: email + password, JWT cookie. The token carries only the user id,
+// the sessionVersion it was issued under and the server-side session id; everything else (role,
+// teams, disabled, second factor, expiry) is re-read from the database on every request by
+// lib/auth/session.ts.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { verifyPassword, PASSWORD_MAX } from "./password";
+import { authCookies } from "./cookies";
+import { authorizeCredentials, clientIp } from "./credentials";
+import { SESSION_LIMITS } from "./session-state";
+import { resolveSession } from "./resolve-session";
+import { endAllSessions, revokeSession } from "./user-session";
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(PASSWORD_MAX * 4),
-});
-
-async function authorizeCredentials(raw: unknown) {
-  const parsed = credentialsSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const db = prisma();
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-  });
-  // Always run one argon2 verification so unknown emails cost the same as wrong passwords (S3).
-  const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok || user.disabledAt) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { system: "auth" }, {
-        action: "auth.login.failure",
-        entityType: user ? "User" : undefined,
-        entityId: user?.id,
-        meta: { reason: !user ? "unknown-account" : user.disabledAt ? "disabled" : "wrong-password" },
-      }),
-    );
-    return null;
-  }
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { system: "auth" }, { action: "auth.login.success", entityType: "User", entityId: user.id });
-  });
-  return { id: user.id, sv: user.sessionVersion };
-}
+export const SESSION_MAX_AGE_SECONDS = SESSION_LIMITS.absoluteMs / 1000;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  cookies: authCookies(process.env.NEXTAUTH_URL),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Haven",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      authorize: (credentials, req) => {
+        const headers = req?.headers as Record<string, unknown> | undefined;
+        const ua = headers?.["user-agent"];
+        return authorizeCredentials(credentials, { ip: clientIp(headers), userAgent: typeof ua === "string" ? ua : null });
+      },
     }),
   ],
   callbacks: {
@@ -60,13 +35,14 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sv;
+        token.sid = user.sid;
         token.authTime = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     async session({ session, token }) {
       // Expose nothing but what the server needs to re-check the session.
-      return { expires: session.expires, uid: token.uid ?? "", sv: token.sv ?? -1 };
+      return { expires: session.expires, uid: token.uid ?? "", sv: token.sv ?? -1, sid: token.sid ?? "" };
     },
     async redirect({ url, baseUrl }) {
       // No open redirect through callbackUrl (S17): only same-origin targets.
@@ -80,13 +56,19 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    // Sign-out kills every token of this user, not just this browser's cookie (S5).
+    // Sign-out kills every token of this user, not just this browser's cookie (S5). A session
+    // still owing its second factor only ends itself: knowing the password alone must not let
+    // anyone sign the real user out everywhere.
     async signOut({ token }) {
       if (!token?.uid) return;
-      const db = prisma();
-      await db.$transaction(async (tx) => {
-        await tx.user.updateMany({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
-        await recordAudit(tx, { system: "auth" }, { action: "auth.logout", entityType: "User", entityId: token.uid });
+      const uid = token.uid;
+      const now = new Date();
+      const verdict = token.sid && typeof token.sv === "number" ? (await resolveSession({ uid, sv: token.sv, sid: token.sid }, now)).verdict : null;
+      const pendingOnly = verdict?.kind === "needs-code" || verdict?.kind === "needs-enrolment";
+      await prisma().$transaction(async (tx) => {
+        if (pendingOnly) await revokeSession(tx, token.sid!, now);
+        else await endAllSessions(tx, uid, now);
+        await recordAudit(tx, { system: "auth" }, { action: "auth.logout", entityType: "User", entityId: uid, meta: { scope: pendingOnly ? "session" : "all" } });
       });
     },
   },

@@ -28,6 +28,14 @@ export const PERMISSIONS = {
   "petition.approve": COUNSEL,
   "petition.submit": COUNSEL,
   "petition.export": COUNSEL,
+  // Recording what happened after submission (acknowledged, reply received, closed) and
+  // withdrawing: the case's lawyers speak for the team to the UN.
+  "petition.track": COUNSEL,
+  "petition.withdraw": COUNSEL,
+  // An admin approving or submitting their own draft (four-eyes override, reason required).
+  "petition.override": ["ADMIN"],
+  // Attaching a UN reply or other document to a petition.
+  "petition.file.upload": STAFF,
   "user.manage": ["ADMIN"],
   "team.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],

@@ -1,47 +1,48 @@
 import "server-only";
-// getViewer: the one way a page, action or route learns who is asking. It re-reads the user on
-// every request, so a disabled account or a bumped sessionVersion (logout, role change) takes
-// effect on the very next request, even with a still-valid signed cookie (S5).
+// getViewer: the one way a page, action or route learns who is asking. The cookie only names a
+// server-side session; lib/auth/resolve-session.ts re-reads it and the user on every request,
+// so logout, revocation, expiry, idleness, a bumped sessionVersion or a missing second factor
+// take effect on the very next request — page, RSC request or server action alike (S4, S5).
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
+import { clientIp } from "./credentials";
+import { resolvePendingSession, resolveViewer, type PendingSession } from "./resolve-session";
+import type { SessionClaims } from "./session-state";
 import type { Viewer } from "./viewer";
 
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+const readClaims = cache(async (): Promise<SessionClaims | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
-  const user = await prisma().user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true, email: true, displayName: true, role: true, locale: true,
-      sessionVersion: true, disabledAt: true,
-      memberships: { select: { teamId: true } },
-    },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
-  const h = await headers();
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    locale: user.locale,
-    teamIds: user.memberships.map((m) => m.teamId),
-    requestId: h.get("x-request-id") ?? randomUUID(),
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-  };
+  if (!session?.uid || !session.sid || typeof session.sv !== "number") return null;
+  return { uid: session.uid, sv: session.sv, sid: session.sid };
 });
 
-/** For pages: the viewer, or off to the sign-in page. */
+async function requestMeta() {
+  const h = await headers();
+  return { requestId: h.get("x-request-id") ?? randomUUID(), ip: clientIp(h) };
+}
+
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const claims = await readClaims();
+  return claims ? resolveViewer(claims, await requestMeta()) : null;
+});
+
+/** Only for the two-factor pages: a session that passed the password and owes the code. */
+export const getPendingSession = cache(async (): Promise<PendingSession | null> => {
+  const claims = await readClaims();
+  return claims ? resolvePendingSession(claims, await requestMeta()) : null;
+});
+
+/** For pages: the viewer, or off to the second-factor step or the sign-in page. */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/login");
-  return viewer;
+  if (viewer) return viewer;
+  const pending = await getPendingSession();
+  redirect(pending ? "/login/two-factor" : "/login");
 }
 
 /** For server actions and route handlers: the viewer, or an error the caller turns into 401. */

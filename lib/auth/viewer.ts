@@ -11,6 +11,8 @@ export type Viewer = {
   teamIds: string[];
   requestId: string | null;
   ip: string | null;
+  /** The server-side session (UserSession.id) behind this request; re-authentication is stamped on it. */
+  sessionId?: string | null;
 };
 
 /** The actor recorded for work done by a command-line tool rather than a signed-in person. */

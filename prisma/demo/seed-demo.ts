@@ -2,6 +2,7 @@
 // repatriation events of ../shared/data (copied into prisma/demo/*.json), and 40 fictional
 // detainees with custody histories. Everything goes through the domain functions, so the demo
 // exercises the same validation, audit and encryption as real use.
+import { enrolDemoTwoFactor } from "@/lib/domain/user/security-demo";
 import { prisma } from "@/lib/db/client";
 import type { SystemActor } from "@/lib/auth/viewer";
 import { createTeam } from "@/lib/domain/team/mutations";
@@ -50,6 +51,9 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     });
     userIds.set(u.email, id);
   }
+  // Admins and lawyers must use two-factor sign-in: demo accounts get the published demo secret
+  // (`npm run demo:totp -- <email>` prints the current code).
+  for (const u of DEMO_USERS) if (u.role === "ADMIN" || u.role === "LAWYER") await enrolDemoTwoFactor(u.email);
   const lawyerOfTeam = ["lawyer.a@haven.test", "lawyer.b@haven.test", "lawyer.c@haven.test"].map((e) => userIds.get(e)!);
   log(`teams: ${teamIds.length}, users: ${userIds.size}`);
 

@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { requireActionViewer } from "@/lib/auth/session";
 import { formToObject, runAction } from "@/lib/actions";
 import type { ActionResult } from "@/lib/errors";
-import { createUser, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
+import { createUser, setUserDisabled } from "@/lib/domain/user/mutations";
+import { updateTeamOrganisation } from "@/lib/domain/team/organisation";
 import { createTeam } from "@/lib/domain/team/mutations";
 
 export async function createUserAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -19,14 +20,6 @@ export async function createUserAction(_prev: ActionResult | null, form: FormDat
     redirect("/admin/users?created=1");
   }
   return result;
-}
-
-export async function updateUserAccessAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("updateUserAccess", async () => {
-    const viewer = await requireActionViewer();
-    await updateUserAccess(viewer, formToObject(form, ["teamIds"]));
-    revalidatePath("/admin/users");
-  });
 }
 
 export async function setUserDisabledAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -43,5 +36,14 @@ export async function createTeamAction(_prev: ActionResult | null, form: FormDat
     const viewer = await requireActionViewer();
     await createTeam(viewer, formToObject(form));
     revalidatePath("/admin/teams");
+  });
+}
+
+export async function updateTeamOrganisationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("updateTeamOrganisation", async () => {
+    const viewer = await requireActionViewer();
+    const input = formToObject(form);
+    await updateTeamOrganisation(viewer, input);
+    revalidatePath(`/admin/teams/${String(input.teamId)}`);
   });
 }

@@ -17,9 +17,10 @@ export function LoginForm({ labels, initialError }: { labels: Labels; initialErr
       const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
       if (result?.ok && !result.error) {
         // A full page load, not a client navigation: every server component (layout, locale)
-        // must render afresh under the new session.
+        // must render afresh under the new session. The two-factor page sends a session that
+        // needs no code straight on to the cases.
         // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-        window.location.assign("/detainees");
+        window.location.assign("/login/two-factor");
         return;
       }
       setError(result?.status === 401 || result?.error === "CredentialsSignin" ? labels.failed : labels.error);

@@ -4,6 +4,7 @@ import { cache } from "react";
 // shows; restricted fields are decrypted only for roles allowed to see them, and each such
 // view is audited (S10, S19).
 import { prisma } from "@/lib/db/client";
+import { escapeLike } from "@/lib/security/input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
@@ -39,7 +40,7 @@ export function detaineeListWhere(viewer: Viewer, filters: ListDetaineesFilters)
       filters.teamId ? { teamId: filters.teamId } : {},
       filters.facilityId ? { custody: { some: { facilityId: filters.facilityId, toDate: null } } } : {},
       filters.mine ? { assignments: { some: { userId: viewer.id } } } : {},
-      needle ? { searchText: { contains: needle } } : {},
+      needle ? { searchText: { contains: escapeLike(needle) } } : {},
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControlChars } from "@/lib/security/input";
 import { idSchema, optionalPartialDateSchema, optionalText } from "../schemas-common";
 
 export const sexSchema = z.enum(["FEMALE", "MALE", "OTHER", "UNKNOWN"]);
@@ -64,7 +65,7 @@ export type CreateDetaineeInput = z.input<typeof createDetaineeSchema>;
 // "no filter" rather than an error page: these come from URLs people paste around.
 export const listDetaineesSchema = z
   .object({
-    q: z.string().trim().max(100).optional().catch(undefined),
+    q: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
     status: detaineeStatusSchema.optional().catch(undefined),
     teamId: idSchema.optional().catch(undefined),
     facilityId: idSchema.optional().catch(undefined),

@@ -1,3 +1,4 @@
+import { escapeLike } from "@/lib/security/input";
 import "server-only";
 import { cache } from "react";
 // Repatriation event reads. Events are shared knowledge; the detainees linked to them are case
@@ -108,7 +109,7 @@ export async function listLinkCandidates(viewer: Viewer, event: { id: string; fa
     detaineeWhere(viewer),
     { status: { in: LINKABLE_STATUSES } },
     { repatriations: { none: { eventId: event.id } } },
-    needle ? { searchText: { contains: needle } } : {},
+    needle ? { searchText: { contains: escapeLike(needle) } } : {},
   ];
   const atFacility: Prisma.DetaineeWhereInput = { custody: { some: { toDate: null, facilityId: event.facilityId ?? undefined } } };
   const select = {

@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/security/input";
 import { cache } from "react";
 // Facility reads. The facility itself is shared knowledge (every signed-in role may read it), but
 // who is held there is case data: every count and list of detainees ANDs detaineeWhere(viewer),
@@ -41,7 +42,7 @@ export async function listFacilities(viewer: Viewer, filters: ListFacilitiesFilt
       filters.country ? { country: filters.country } : {},
       filters.province ? { province: filters.province } : {},
       filters.type ? { type: filters.type } : {},
-      filters.q ? { OR: [{ nameEn: { contains: filters.q, mode: "insensitive" } }, { nameLocal: { contains: filters.q } }, { city: { contains: filters.q, mode: "insensitive" } }] } : {},
+      filters.q ? { OR: [{ nameEn: { contains: escapeLike(filters.q), mode: "insensitive" } }, { nameLocal: { contains: filters.q } }, { city: { contains: escapeLike(filters.q), mode: "insensitive" } }] } : {},
       filters.holding ? { custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } } } : {},
     ],
   };

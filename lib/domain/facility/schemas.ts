@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControlChars } from "@/lib/security/input";
 import { idSchema, optionalText } from "../schemas-common";
 
 export const facilityTypeSchema = z.enum([
@@ -37,7 +38,7 @@ export type FacilityUpdateInput = z.input<typeof facilityUpdateSchema>;
 
 // Query-string filters: anything malformed falls back to "no filter" instead of failing (S12).
 export const listFacilitiesSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   province: z.string().trim().min(1).max(100).optional().catch(undefined),
   type: facilityTypeSchema.optional().catch(undefined),

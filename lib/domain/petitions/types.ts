@@ -2,6 +2,7 @@
 // database layer (lib/domain/petitions/{workflow,mutations,queries}.ts) and the exporters
 // (lib/domain/petitions/export). Pure types only.
 import type { ConsentChannel, PetitionKind, PetitionStatus } from "@/lib/generated/prisma/enums";
+import type { PetitionCaseData } from "./case-data";
 
 /** One section of a petition as stored in Petition.content (JSON). */
 export type PetitionSection = {
@@ -55,3 +56,26 @@ export type PetitionDocument = {
 export type PetitionKindValue = PetitionKind;
 export type PetitionStatusValue = PetitionStatus;
 export type ConsentChannelValue = ConsentChannel;
+
+/** What a template renders: the title and its sections, before any human edit. */
+export type GeneratedPetition = { title: string; sections: { key: string; heading: string; body: string }[] };
+
+/**
+ * One channel's template (lib/domain/petitions/templates). `checks` lists every required element
+ * of the channel (UN-PETITIONS.md) and whether the case data holds it; `generate` renders the
+ * document, writing a visible "[… — missing]" placeholder wherever a check is not present.
+ */
+export type PetitionTemplate = {
+  kind: PetitionKind;
+  /** The consent channel that governs naming and approval; null for advocacy letters. */
+  channel: ConsentChannel | null;
+  language: "en" | "ko";
+  minDetainees: number;
+  maxDetainees: number | null;
+  /** Set when the template cannot be used (message key in `petitionKinds`, e.g. why CAT art. 22 is unavailable). */
+  unavailableKey?: string;
+  /** The letter needs database-wide figures (returns by facility and month, people at risk). */
+  usesAggregates?: boolean;
+  checks(data: PetitionCaseData): RequiredElementCheck[];
+  generate(data: PetitionCaseData): GeneratedPetition;
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-schema";
 
 export const roleSchema = z.enum(["ADMIN", "LAWYER", "CASEWORKER", "VIEWER"]);
 export const localeSchema = z.enum(["en", "ko"]);
@@ -10,7 +10,7 @@ export const createUserSchema = z.strictObject({
   displayName: z.string().trim().min(1, "required").max(100, "tooLong"),
   role: roleSchema,
   locale: localeSchema.default("en"),
-  password: z.string().min(PASSWORD_MIN, "passwordTooShort").max(PASSWORD_MAX, "passwordTooLong"),
+  password: newPasswordSchema,
   teamIds: z.array(idSchema).max(50).default([]),
 });
 

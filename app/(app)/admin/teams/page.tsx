@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listTeams } from "@/lib/domain/team/queries";
 import { ActionForm } from "@/components/action-form";
@@ -21,7 +22,7 @@ export default async function TeamsPage() {
         <ul className="mt-4 divide-y divide-stone-100 rounded-lg bg-white shadow-sm ring-1 ring-stone-200">
           {teams.map((team) => (
             <li key={team.id} className="flex flex-wrap justify-between gap-2 px-4 py-3">
-              <span className="font-medium">{team.name}</span>
+              <Link href={`/admin/teams/${team.id}`} className="font-medium text-brand-700 underline">{team.name}</Link>
               <span className="text-sm text-stone-600">{t("members")}: {team._count.memberships} · {t("cases")}: {team._count.detainees}</span>
             </li>
           ))}

@@ -10,12 +10,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const viewer = await requireAdmin();
-  const [users, t, roles, format, params] = await Promise.all([listUsers(viewer), getTranslations("admin"), getTranslations("roles"), getFormatter(), searchParams]);
+  const [users, t, roles, format, params, security] = await Promise.all([
+    listUsers(viewer), getTranslations("admin"), getTranslations("roles"), getFormatter(), searchParams, getTranslations("adminSecurity"),
+  ]);
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("usersTitle")}</h1>
-        <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newUser")}</Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/admin/users/security" className="text-sm text-brand-700 underline">{security("link")}</Link>
+          <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newUser")}</Link>
+        </div>
       </div>
       {params.created ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("created")}</p> : null}
       <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-stone-200">

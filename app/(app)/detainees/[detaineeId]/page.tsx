@@ -14,6 +14,9 @@ import { ConsentSection } from "./_components/consent-section";
 import { EvidenceSection } from "./_components/evidence-section";
 import { NoteForm } from "./_components/note-form";
 import { can } from "@/lib/auth/permissions";
+import { explainDetainees } from "@/lib/domain/risk/explain";
+import { RiskBadge } from "@/components/risk/risk-badge";
+import { RiskExplanation } from "@/components/risk/risk-explanation";
 
 type Params = Promise<{ detaineeId: string }>;
 
@@ -37,9 +40,12 @@ export default async function DetaineePage({ params, searchParams }: { params: P
   const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
   if (!d) notFound();
-  const [t, tsex, tconf, locale, format] = await Promise.all([
-    getTranslations("detainee"), getTranslations("sex"), getTranslations("confidence"), getLocale(), getFormatter(),
+  // d.id came through the scoped getDetainee above, so explaining it reveals nothing new.
+  const [t, tsex, tconf, locale, format, tr, risks, tp] = await Promise.all([
+    getTranslations("detainee"), getTranslations("sex"), getTranslations("confidence"), getLocale(), getFormatter(), getTranslations("risk"),
+    explainDetainees([d.id]), getTranslations("petitionUi"),
   ]);
+  const risk = risks.get(d.id) ?? null;
   const none = <span className="text-stone-500">{t("notRecorded")}</span>;
   const roman = [d.familyNameRoman, d.givenNameRoman].filter(Boolean).join(" ");
   return (
@@ -50,13 +56,19 @@ export default async function DetaineePage({ params, searchParams }: { params: P
           {d.nameHangul ? <span lang="ko">{d.nameHangul}</span> : null} {roman ? <span className="text-stone-700">{roman}</span> : null}
         </h1>
         <StatusBadge status={d.status} />
+        {risk ? <RiskBadge level={risk.level} score={risk.score} /> : null}
         <span className="text-sm text-stone-600">{t("statusSince", { date: format.dateTime(d.statusChangedAt, { dateStyle: "medium" }) })}</span>
+        {can(viewer, "petition.draft") ? (
+          <Link href={`/petitions/new?detaineeId=${d.id}`} className="ml-auto rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800" data-testid="start-petition">{tp("startFromCase")}</Link>
+        ) : null}
         {can(viewer, "detainee.update") ? (
-          <Link href={`/detainees/${d.id}/edit`} className="ml-auto rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">{t("edit")}</Link>
+          <Link href={`/detainees/${d.id}/edit`} className=" rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-stone-300 hover:bg-stone-100">{t("edit")}</Link>
         ) : null}
       </header>
       <p className="mt-1 font-mono text-sm text-stone-700">{d.caseNumber} · {d.team.name}</p>
       {query.created || query.saved ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{query.created ? t("created") : t("saved")}</p> : null}
+
+      {risk ? <div className="mt-6"><RiskExplanation result={risk} headingId="risk-h" heading={tr("detaineeHeading")} /></div> : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="names-h" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
@@ -100,7 +112,7 @@ export default async function DetaineePage({ params, searchParams }: { params: P
         )}
       </section>
 
-      <section aria-labelledby="custody-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+      <section id="custody" aria-labelledby="custody-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <h2 id="custody-h" className="text-lg font-semibold">{t("custody")}</h2>
         {d.custody.length === 0 ? (
           <p className="mt-2 text-sm text-stone-600">{t("noCustody")}</p>

@@ -12,13 +12,18 @@ import { ActionForm } from "@/components/action-form";
 import { EventTable } from "../../events/_components/event-rows";
 import { FacilityDetainees } from "../_components/facility-detainees";
 import { IndicatorFields } from "../_components/indicator-fields";
-import { IndicatorList } from "../_components/indicator-list";
+import { FacilityTimeline } from "../_components/facility-timeline";
+import { explainFacility, facilityRiskHistory } from "@/lib/domain/risk/explain";
+import { RiskExplanation } from "@/components/risk/risk-explanation";
+import { RiskBadge } from "@/components/risk/risk-badge";
+import { RiskChart } from "@/components/risk/risk-chart";
 import { SourceList } from "../_components/source-list";
 import { countryName } from "../_components/country-name";
 import { registryFormMessages } from "../_lib/form-messages";
 import { createFacilityIndicatorAction } from "../actions";
 
 type Params = Promise<{ facilityId: string }>;
+const HISTORY_DAYS = 180;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const viewer = await requireViewer();
@@ -39,9 +44,10 @@ export default async function FacilityPage({ params, searchParams }: { params: P
   const [{ facilityId }, query] = await Promise.all([params, searchParams]);
   const f = await getFacility(viewer, facilityId);
   if (!f) notFound();
-  const [events, indicators, t, ti, tt, tc, locale] = await Promise.all([
+  const [events, indicators, risk, history, t, ti, tt, tc, locale, tr, tp] = await Promise.all([
     listEvents(viewer, listEventsSchema.parse({ facilityId: f.id })), listFacilityIndicators(viewer, f.id),
-    getTranslations("facility"), getTranslations("indicators"), getTranslations("facilityType"), getTranslations("confidence"), getLocale(),
+    explainFacility(f.id), facilityRiskHistory(f.id, HISTORY_DAYS),
+    getTranslations("facility"), getTranslations("indicators"), getTranslations("facilityType"), getTranslations("confidence"), getLocale(), getTranslations("risk"), getTranslations("petitionUi"),
   ]);
   const mayAddIndicator = can(viewer, "indicator.write");
   const messages = mayAddIndicator ? await registryFormMessages() : {};
@@ -51,15 +57,30 @@ export default async function FacilityPage({ params, searchParams }: { params: P
       <Link href="/facilities" className="text-sm text-brand-700 underline">← {t("back")}</Link>
       <header className="mt-3 flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">{f.nameEn}</h1>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">{f.nameEn} {risk ? <RiskBadge level={risk.level} score={risk.score} size="lg" /> : null}</h1>
           {f.nameLocal ? <p className="text-lg text-stone-700">{f.nameLocal}</p> : null}
           <p className="mt-1 text-sm text-stone-600">{tt(f.type)} · {[f.city, f.province, countryName(f.country, locale)].filter(Boolean).join(", ")}</p>
         </div>
-        {can(viewer, "facility.write") ? (
-          <Link href={`/facilities/${f.id}/edit`} className="rounded-md bg-white px-4 py-2 text-sm font-semibold ring-1 ring-inset ring-stone-300 hover:bg-stone-50">{t("edit")}</Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {can(viewer, "petition.draft") ? (
+            <Link href={`/petitions/new?facilityId=${f.id}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{tp("startFromFacility")}</Link>
+          ) : null}
+          {can(viewer, "facility.write") ? (
+            <Link href={`/facilities/${f.id}/edit`} className="rounded-md bg-white px-4 py-2 text-sm font-semibold ring-1 ring-inset ring-stone-300 hover:bg-stone-50">{t("edit")}</Link>
+          ) : null}
+        </div>
       </header>
       {query.saved ? <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("saved")}</p> : null}
+
+      {risk ? (
+        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <RiskExplanation result={risk} headingId="risk-h" heading={tr("facilityHeading")} />
+          <section aria-labelledby="history-h" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+            <h2 id="history-h" className="text-lg font-semibold">{tr("history", { days: HISTORY_DAYS })}</h2>
+            <RiskChart points={history.recomputed} snapshots={history.snapshots} days={HISTORY_DAYS} />
+          </section>
+        </div>
+      ) : null}
 
       <section aria-labelledby="details-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <h2 id="details-h" className="text-lg font-semibold">{t("details")}</h2>
@@ -94,7 +115,8 @@ export default async function FacilityPage({ params, searchParams }: { params: P
       <section aria-labelledby="indicators-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <h2 id="indicators-h" className="text-lg font-semibold">{ti("title")}</h2>
         <p className="mt-1 text-sm text-stone-600">{ti("facilityIntro")}</p>
-        <IndicatorList items={indicators} />
+        <h3 className="mt-3 text-sm font-semibold text-stone-700">{tr("timeline")}</h3>
+        <FacilityTimeline events={events.rows} indicators={indicators} />
         {mayAddIndicator ? (
           <details className="mt-4 rounded-md border border-stone-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold text-brand-700">{ti("add")}</summary>

@@ -4,6 +4,7 @@
 import type { NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { hasRecentReauth, reauthPath } from "@/lib/auth/reauth";
 import { exportDetaineesCsv } from "@/lib/domain/detainee/csv/export";
 import { localIsoDate } from "@/lib/domain/detainee/csv/local-date";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
@@ -20,6 +21,10 @@ export async function GET(request: NextRequest) {
   // A GET with a side effect (an audited export): refuse one started by another site (a link or
   // redirect on a hostile page), so nobody can make a lawyer's browser export on their behalf.
   if (request.headers.get("sec-fetch-site") === "cross-site") return notFound();
+  // Exporting cases needs a password (and code) entered in the last few minutes (S7).
+  if (!(await hasRecentReauth(viewer))) {
+    return new Response(null, { status: 303, headers: { Location: reauthPath(`${request.nextUrl.pathname}${request.nextUrl.search}`), "Cache-Control": "no-store" } });
+  }
   // The list page's own parser: same filters, same fallbacks for malformed values (S12). The
   // first value of a repeated parameter wins, as on the list page; unknown keys are dropped.
   const params = request.nextUrl.searchParams;

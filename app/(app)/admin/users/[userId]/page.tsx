@@ -7,8 +7,12 @@ import { listTeams } from "@/lib/domain/team/queries";
 import { ROLES } from "@/lib/auth/permissions";
 import { ActionForm } from "@/components/action-form";
 import { CheckboxGroup, SelectField } from "@/components/form-fields";
-import { setUserDisabledAction, updateUserAccessAction } from "../../actions";
-import { formErrorMessages } from "@/components/form-messages";
+import { setUserDisabledAction } from "../../actions";
+import { updateUserAccessWithReauthAction } from "../actions";
+import { hasRecentReauth } from "@/lib/auth/reauth";
+import { securityFormMessages } from "@/app/(auth)/login/two-factor/form-messages";
+import { SecurityPanel } from "./security-panel";
+import { ReauthNotice } from "@/app/(app)/account/reauth-notice";
 import { requireAdmin } from "../../require-admin";
 
 type Params = Promise<{ userId: string }>;
@@ -22,14 +26,18 @@ export default async function EditUserPage({ params }: { params: Params }) {
   const { userId } = await params;
   const user = await getUserForAdmin(viewer, userId);
   if (!user) notFound();
-  const [teams, t, roles, messages] = await Promise.all([listTeams(viewer), getTranslations("admin"), getTranslations("roles"), formErrorMessages()]);
+  const [teams, t, roles, messages, security, fresh] = await Promise.all([
+    listTeams(viewer), getTranslations("admin"), getTranslations("roles"), securityFormMessages(), getTranslations("adminSecurity"), hasRecentReauth(viewer),
+  ]);
   return (
     <div className="max-w-xl">
       <Link href="/admin/users" className="text-sm text-brand-700 underline">← {t("backToUsers")}</Link>
       <h1 className="mt-3 text-2xl font-semibold">{t("editUser", { name: user.displayName })}</h1>
       <p className="text-sm text-stone-600">{user.email} · {user.disabledAt ? t("disabled") : t("active")}</p>
       <div className="mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
-        <ActionForm action={updateUserAccessAction} messages={messages} submitLabel={t("save")} successMessage={t("saved")}>
+        {/* The role change itself is refused without a fresh re-auth; this only says so up front. */}
+        {!fresh ? <div className="mb-4"><ReauthNotice next={`/admin/users/${user.id}`} message={security("roleReauth")} /></div> : null}
+        <ActionForm action={updateUserAccessWithReauthAction} messages={messages} submitLabel={t("save")} successMessage={t("saved")}>
           <input type="hidden" name="userId" value={user.id} />
           <SelectField name="role" label={t("role")} defaultValue={user.role} options={ROLES.map((r) => ({ value: r, label: roles(r) }))} />
           <CheckboxGroup name="teamIds" legend={t("teams")} defaultValues={user.memberships.map((m) => m.teamId)} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
@@ -44,6 +52,7 @@ export default async function EditUserPage({ params }: { params: Params }) {
           </ActionForm>
         </div>
       ) : null}
+      <SecurityPanel viewer={viewer} userId={user.id} />
     </div>
   );
 }

@@ -25,7 +25,7 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-2">
       {canStatus ? (
-        <section aria-labelledby="status-h" className={box}>
+        <section id="status" aria-labelledby="status-h" className={box}>
           <h2 id="status-h" className="mb-3 text-lg font-semibold">{t("statusTitle")}</h2>
           <ActionForm action={changeStatusAction} messages={messages} submitLabel={t("statusSubmit")} successMessage={t("statusSaved")}>
             <input type="hidden" name="detaineeId" value={detainee.id} />

@@ -29,7 +29,7 @@ export async function ConsentSection({ viewer, detaineeId }: { viewer: Viewer; d
   const givenBy = (c: ConsentRow) => (c.givenByName ? `${t(`givenBy.${c.givenBy}`)} (${c.givenByName})` : t(`givenBy.${c.givenBy}`));
   const revocable = ledger.history.filter((c) => !c.revokedAt);
   return (
-    <section aria-labelledby="consent-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
+    <section id="consent" aria-labelledby="consent-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
       <h2 id="consent-h" className="text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1 text-sm text-stone-700">{t("intro")}</p>
 

@@ -1,0 +1,15 @@
+// Downloads of a petition's stored files (exports, UN replies): GET only; outside scope → 404.
+import { getViewer } from "@/lib/auth/session";
+import { getPetitionFileForDownload } from "@/lib/domain/petitions/files";
+import { downloadHeaders } from "@/lib/domain/attachment/download";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+
+export async function GET(request: Request, context: { params: Promise<{ fileId: string }> }): Promise<Response> {
+  if (request.method !== "GET") return new Response(null, { status: 405, headers: { Allow: "GET", "Cache-Control": "no-store" } });
+  const viewer = await getViewer();
+  if (!viewer) return notFound();
+  const file = await getPetitionFileForDownload(viewer, (await context.params).fileId);
+  if (!file) return notFound();
+  return new Response(file.body, { status: 200, headers: downloadHeaders(file) });
+}

@@ -1,0 +1,48 @@
+// Checking a TOTP code for a user: throttled (a 6-digit code must not be brute-forced), single
+// use (the accepted step is stored with a compare-and-set, so two requests racing with the same
+// code cannot both win), and audited either way (S4, S19).
+import { prisma, type Tx } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { decryptField } from "@/lib/crypto/field";
+import type { Actor } from "./viewer";
+import { codeKey, isCodeLocked, recordFailures, recordSuccess } from "./throttle";
+import { matchTotpCode } from "./totp";
+
+export type CodeCheck = "ok" | "invalid" | "locked" | "not-enrolled";
+
+/**
+ * Verifies `code` for `userId` and, inside the same transaction, runs `onSuccess` (e.g. mark the
+ * session as second-factor verified). `purpose` names the audit action: auth.2fa.<purpose>.
+ */
+export async function checkUserCode(
+  userId: string,
+  code: unknown,
+  opts: { actor: Actor; purpose: "login" | "reauth"; now?: Date; onSuccess?: (tx: Tx) => Promise<void> },
+): Promise<CodeCheck> {
+  const now = opts.now ?? new Date();
+  const db = prisma();
+  if (await isCodeLocked(db, userId, now)) {
+    await db.$transaction((tx) => recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.failure`, entityType: "User", entityId: userId, meta: { reason: "throttled" } }));
+    return "locked";
+  }
+  const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
+  if (!user?.totpSecretEnc || !user.totpEnabledAt) return "not-enrolled";
+  const step = await matchTotpCode(decryptField(user.totpSecretEnc), code, user.totpLastStep, now);
+  const accepted = step !== null && await db.$transaction(async (tx) => {
+    const won = await tx.user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    if (won.count === 0) return false;
+    await recordSuccess(tx, codeKey(userId), now);
+    await opts.onSuccess?.(tx);
+    await recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.success`, entityType: "User", entityId: userId });
+    return true;
+  });
+  if (accepted) return "ok";
+  await db.$transaction(async (tx) => {
+    await recordFailures(tx, [codeKey(userId)], now);
+    await recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.failure`, entityType: "User", entityId: userId, meta: { reason: step === null ? "wrong-code" : "replayed" } });
+  });
+  return "invalid";
+}

@@ -1,0 +1,72 @@
+// The dashboard's reads. Counts and lists of people are scoped to the viewer's teams
+// (detaineeWhere); facilities and events are the shared registry.
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
+import { fromColumns, type PartialDate } from "@/lib/dates/partial-date";
+import { detaineeWhere } from "../detainee/scope";
+
+export async function statusCounts(viewer: Viewer): Promise<{ status: DetaineeStatus; count: number }[]> {
+  const rows = await prisma().detainee.groupBy({ by: ["status"], where: { AND: [detaineeWhere(viewer), { archivedAt: null }] }, _count: { _all: true } });
+  return rows.map((r) => ({ status: r.status, count: r._count._all }));
+}
+
+export type AtRiskRow = {
+  id: string; caseNumber: string; nameHangul: string | null; nameRoman: string | null; status: DetaineeStatus;
+  riskScore: number; riskLevel: string; facility: { id: string; nameEn: string; nameLocal: string | null } | null;
+};
+
+/** People in the viewer's scope at HIGH or IMMINENT risk, highest first. */
+export async function atRiskDetainees(viewer: Viewer, limit = 15): Promise<{ rows: AtRiskRow[]; total: number }> {
+  const where = { AND: [detaineeWhere(viewer), { archivedAt: null, riskLevel: { in: ["HIGH", "IMMINENT"] } }] };
+  const [rows, total] = await Promise.all([
+    prisma().detainee.findMany({
+      where, orderBy: [{ riskScore: "desc" }, { caseNumber: "asc" }], take: limit,
+      select: {
+        id: true, caseNumber: true, nameHangul: true, familyNameRoman: true, givenNameRoman: true, status: true, riskScore: true, riskLevel: true,
+        custody: { where: { toDate: null }, take: 1, select: { facility: { select: { id: true, nameEn: true, nameLocal: true } } } },
+      },
+    }),
+    prisma().detainee.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map((d) => ({
+      id: d.id, caseNumber: d.caseNumber, nameHangul: d.nameHangul, status: d.status,
+      nameRoman: [d.familyNameRoman, d.givenNameRoman].filter(Boolean).join(" ") || null,
+      riskScore: d.riskScore ?? 0, riskLevel: d.riskLevel ?? "LOW", facility: d.custody[0]?.facility ?? null,
+    })),
+  };
+}
+
+export type RankedFacility = {
+  id: string; nameEn: string; nameLocal: string | null; province: string | null; country: string;
+  riskScore: number | null; riskLevel: string | null; riskComputedAt: Date | null; latitude: number | null; longitude: number | null; heldByUs: number;
+};
+
+/** Every active facility by risk (for the map) and how many of the viewer's clients each holds now. */
+export async function facilitiesByRisk(viewer: Viewer): Promise<RankedFacility[]> {
+  const rows = await prisma().detentionFacility.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ riskScore: { sort: "desc", nulls: "last" } }, { nameEn: "asc" }],
+    select: {
+      id: true, nameEn: true, nameLocal: true, province: true, country: true, riskScore: true, riskLevel: true, riskComputedAt: true, latitude: true, longitude: true,
+      _count: { select: { custody: { where: { toDate: null, detainee: { AND: [detaineeWhere(viewer), { archivedAt: null }] } } } } },
+    },
+  });
+  return rows.map(({ _count, ...f }) => ({ ...f, heldByUs: _count.custody }));
+}
+
+export type RecentEvent = {
+  id: string; date: PartialDate; verification: string; reportedMin: number | null; reportedMax: number | null;
+  facility: { id: string; nameEn: string } | null; province: string | null;
+};
+
+export async function recentEvents(limit = 8): Promise<RecentEvent[]> {
+  const rows = await prisma().repatriationEvent.findMany({
+    where: { archivedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: limit,
+    select: { id: true, date: true, datePrecision: true, verification: true, reportedMin: true, reportedMax: true, province: true, facility: { select: { id: true, nameEn: true } } },
+  });
+  return rows.map((e) => ({ id: e.id, date: fromColumns(e.date, e.datePrecision)!, verification: e.verification, reportedMin: e.reportedMin, reportedMax: e.reportedMax, facility: e.facility, province: e.province }));
+}

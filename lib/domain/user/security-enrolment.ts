@@ -1,0 +1,95 @@
+// Setting up (or replacing) an authenticator. The new secret waits, encrypted, in a single-use
+// OneTimeToken until the person proves with a first code that their app has it; only then does
+// it replace the active secret, so a half-finished set-up never locks anyone out (S4, S18).
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { decryptField, encryptField } from "@/lib/crypto/field";
+import { AppError } from "@/lib/errors";
+import { matchTotpCode, newTotpSecret, totpUri } from "@/lib/auth/totp";
+import { codeKey, isCodeLocked, recordFailures } from "@/lib/auth/throttle";
+import { endOtherSessions, markSecondFactor } from "@/lib/auth/user-session";
+import { isTwoFactorRequired } from "@/lib/auth/session-state";
+import { getRequireTwoFactorForAll } from "@/lib/auth/two-factor-policy";
+import type { Actor } from "@/lib/auth/viewer";
+
+const ENROLMENT_KIND = "totp.enrolment";
+const ENROLMENT_TTL_MS = 30 * 60_000;
+
+/** Whoever is enrolling: a signed-in viewer, or a session forced to enrol after its password. */
+export type EnrolmentSubject = { userId: string; email: string; sessionId: string | null | undefined; actor: Actor };
+
+async function pendingToken(userId: string, now: Date) {
+  return prisma().oneTimeToken.findFirst({
+    where: { userId, kind: ENROLMENT_KIND, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, payload: true },
+  });
+}
+
+function secretOf(payload: unknown): string {
+  const enc = (payload as { secretEnc?: unknown } | null)?.secretEnc;
+  if (typeof enc !== "string") throw new AppError("INVALID", "enrolmentExpired");
+  return decryptField(enc);
+}
+
+/** The pending secret (reused across reloads, so a scanned QR code stays valid) and its otpauth URI. */
+export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = new Date()): Promise<{ secret: string; uri: string }> {
+  const existing = await pendingToken(subject.userId, now);
+  let secret: string;
+  if (existing) secret = secretOf(existing.payload);
+  else {
+    secret = newTotpSecret();
+    await prisma().oneTimeToken.create({
+      data: {
+        kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
+        tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+        payload: { secretEnc: encryptField(secret) },
+      },
+    });
+  }
+  return { secret, uri: totpUri(secret, subject.email) };
+}
+
+/**
+ * Confirms the pending secret with a first code: it becomes the user's factor, this session
+ * counts as second-factor verified and the user's other sessions end. Returns false on a wrong code.
+ */
+export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unknown, now: Date = new Date()): Promise<boolean> {
+  const db = prisma();
+  if (await isCodeLocked(db, subject.userId, now)) throw new AppError("FORBIDDEN", "tooManyAttempts");
+  const token = await pendingToken(subject.userId, now);
+  if (!token) throw new AppError("INVALID", "enrolmentExpired");
+  const secret = secretOf(token.payload);
+  const step = await matchTotpCode(secret, code, null, now);
+  if (step === null) {
+    await db.$transaction(async (tx) => {
+      await recordFailures(tx, [codeKey(subject.userId)], now);
+      await recordAudit(tx, subject.actor, { action: "auth.2fa.enrol.failure", entityType: "User", entityId: subject.userId });
+    });
+    return false;
+  }
+  await db.$transaction(async (tx) => {
+    const used = await tx.oneTimeToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
+    if (used.count === 0) throw new AppError("INVALID", "enrolmentExpired");
+    const before = await tx.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { totpEnabledAt: true } });
+    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: now, totpLastStep: step } });
+    if (subject.sessionId) await markSecondFactor(tx, subject.sessionId, now);
+    const ended = await endOtherSessions(tx, subject.userId, subject.sessionId, now);
+    await recordAudit(tx, subject.actor, {
+      action: before.totpEnabledAt ? "auth.2fa.replace" : "auth.2fa.enrol", entityType: "User", entityId: subject.userId, meta: { otherSessionsEnded: ended },
+    });
+  });
+  return true;
+}
+
+/** Turns the second factor off (only for roles that do not require it; the caller checks re-auth). */
+export async function removeOwnTwoFactor(subject: EnrolmentSubject, now: Date = new Date()): Promise<void> {
+  const { role } = await prisma().user.findUniqueOrThrow({ where: { id: subject.userId }, select: { role: true } });
+  if (isTwoFactorRequired(role, await getRequireTwoFactorForAll())) throw new AppError("FORBIDDEN", "twoFactorRequired");
+  await prisma().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.oneTimeToken.updateMany({ where: { userId: subject.userId, kind: ENROLMENT_KIND, usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, subject.actor, { action: "auth.2fa.remove", entityType: "User", entityId: subject.userId });
+  });
+}

@@ -1,0 +1,13 @@
+// Work that falls due with the calendar rather than with an edit: risk decay (rescore all once per
+// UTC day, with the daily snapshot) and petition deadline reminders. Run by the first dashboard
+// visit of the day, and by `npm run jobs:daily` from cron for installations where nobody signs in.
+import { refreshRiskIfStale, type RefreshResult } from "@/lib/domain/risk/refresh";
+import { notifyDueDeadlines } from "@/lib/domain/petitions/mutations-deadlines";
+
+export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number }> {
+  const risk = await refreshRiskIfStale(now);
+  // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
+  // whenever the rescore ran costs nothing extra and never repeats a notice.
+  const reminders = risk ? await notifyDueDeadlines(now) : 0;
+  return { risk, reminders };
+}

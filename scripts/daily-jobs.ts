@@ -1,0 +1,18 @@
+// `npm run jobs:daily`: rescore risk (decay) and send petition deadline reminders now if today's
+// run has not happened yet. Safe to run from cron every hour: it does nothing twice a day.
+import { runDailyJobsIfDue } from "@/lib/jobs/daily";
+import { prisma } from "@/lib/db/client";
+
+async function main() {
+  const started = Date.now();
+  const result = await runDailyJobsIfDue();
+  console.log(result.risk
+    ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
+    : "already done today: nothing to do");
+  await prisma().$disconnect();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

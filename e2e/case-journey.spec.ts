@@ -19,6 +19,7 @@ for (const locale of ["ko", "en"] as const) test(`[${locale}] caseworker logs a 
   const cw = await (await browser.newContext()).newPage();
   await signIn(cw, USERS.caseworkerA);
   await useLanguage(cw, locale);
+  await cw.goto("/detainees");
   await cw.getByRole("link", { name: locale === "ko" ? "새 사건" : "New case" }).click();
 
   // A mistake first: an impossible date is explained and nothing typed is lost.

@@ -3,6 +3,7 @@ import { caseCount, signIn, USERS } from "./helpers";
 
 test("search finds a case by Hangul, romanisation and initials; filters and pages work", async ({ page }) => {
   await signIn(page, USERS.admin);
+  await page.goto("/detainees");
   await expect(page.getByRole("navigation", { name: /Pages|페이지/ })).toBeVisible(); // 40 cases, 25 a page
   for (const q of ["김옥희", "Kim Ok-hui", "Gim Ok Hui", "ㄱㅇㅎ"]) {
     await page.goto(`/detainees?q=${encodeURIComponent(q)}`);

@@ -9,6 +9,8 @@ export const USERS = {
   lawyerA: "lawyer.a@haven.test",
   lawyerB: "lawyer.b@haven.test",
   lawyerC: "lawyer.c@haven.test",
+  /** Created by scripts/e2e-server.ts: a second lawyer of team A (four-eyes approvals). */
+  lawyerA2: "lawyer.a2@haven.test",
   caseworkerA: "caseworker.a@haven.test",
   viewerA: "viewer.a@haven.test",
 } as const;

@@ -8,6 +8,10 @@ import { signIn, USERS } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const PAGES = [
+  { name: "dashboard", path: "/" },
+  { name: "notifications", path: "/notifications" },
+  { name: "petitions", path: "/petitions" },
+  { name: "account", path: "/account" },
   { name: "detainees", path: "/detainees" },
   { name: "new-case", path: "/detainees/new" },
   { name: "import", path: "/detainees/import" },
@@ -25,6 +29,7 @@ for (const width of [1280, 390]) {
     await page.goto("/login");
     await page.screenshot({ path: `test-results/screenshots/login-${width}.png`, fullPage: true });
     await signIn(page, USERS.admin);
+    await page.goto("/detainees");
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await page.waitForURL(/\/detainees\/[a-z0-9]+$/);
     const casePath = new URL(page.url()).pathname;

@@ -61,6 +61,7 @@ test("signing out ends the session, and a copied cookie no longer works", async 
 
 test("the language switch shows Korean, and is remembered for the user", async ({ page, browser }) => {
   await signIn(page, USERS.viewerA);
+  await page.goto("/detainees");
   await page.getByRole("button", { name: "한국어" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("사건");
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
@@ -70,6 +71,8 @@ test("the language switch shows Korean, and is remembered for the user", async (
   const fresh = await browser.newContext();
   const page2 = await fresh.newPage();
   await signIn(page2, USERS.viewerA);
+  await expect(page2.getByRole("heading", { level: 1 })).toHaveText("개요"); // the dashboard, in Korean
+  await page2.goto("/detainees");
   await expect(page2.getByRole("heading", { level: 1 })).toHaveText("사건");
   await page2.getByRole("button", { name: "English" }).click();
   await expect(page2.getByRole("heading", { level: 1 })).toHaveText("Cases");

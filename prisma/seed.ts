@@ -17,6 +17,9 @@ async function main() {
 
 main()
   .then(() => prisma().$disconnect())
+  // Exit explicitly: an open handle (the embedded database, a library timer) must not keep the
+  // finished seed waiting, nor `npm run demo` / the e2e server behind it.
+  .then(() => process.exit(0))
   .catch(async (e: unknown) => {
     console.error(`seed failed: ${e instanceof Error ? e.message : String(e)}`);
     await prisma().$disconnect().catch(() => {});

@@ -34,7 +34,9 @@ async function main() {
   await printCode(email);
 }
 
-main().catch((e: unknown) => {
+// Exit explicitly: an open handle (the embedded database, a library timer) must not keep a
+// finished command waiting forever.
+main().then(() => process.exit(0), (e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

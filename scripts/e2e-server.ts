@@ -8,6 +8,7 @@ import path from "node:path";
 import { prepareInstance } from "./prepare-instance";
 import { run, tsx } from "./run";
 
+const SECOND_LAWYER_A = "lawyer.a2@haven.test";
 const SECURITY_E2E_USERS = ["twofactor.a@haven.test", "twofactor.b@haven.test", "twofactor.c@haven.test"] as const;
 
 /** Runs in a child process: PGlite allows one process per data directory. */
@@ -23,6 +24,11 @@ async function prepareSecurityUsers() {
     }
     await enrolDemoTwoFactor(email);
   }
+  // A second lawyer in team A, for the four-eyes steps of the petition journey.
+  if (!(await prisma().user.findUnique({ where: { email: SECOND_LAWYER_A }, select: { id: true } }))) {
+    await createUser({ system: "e2e" }, { email: SECOND_LAWYER_A, displayName: "Han Seo-jun (lawyer)", role: "LAWYER", password: demoPassword(SECOND_LAWYER_A), teamIds: [team.id] });
+  }
+  await enrolDemoTwoFactor(SECOND_LAWYER_A);
   await prisma().$disconnect();
 }
 
@@ -37,7 +43,7 @@ async function main() {
   await run("node_modules/.bin/next", ["start", "-p", String(port)], { ...env, HAVEN_LOG_FILE: path.join(dataRoot, "server.log") });
 }
 
-(process.argv.includes("--prepare-security-users") ? prepareSecurityUsers() : main()).catch((e: unknown) => {
+(process.argv.includes("--prepare-security-users") ? prepareSecurityUsers().then(() => process.exit(0)) : main()).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

@@ -70,6 +70,15 @@ async function main() {
       if (existsSync(out)) countPlaywright(out);
     }
   });
+  // S8: authorization must not depend on proxy.ts — rebuild without it and run the route matrix.
+  await step("route matrix without proxy.ts (S8)", async () => {
+    const out = path.join(reports, "playwright-no-proxy.json");
+    try {
+      await run(bin("tsx"), ["--conditions=react-server", "scripts/test-without-proxy.ts", `--json=${out}`], env);
+    } finally {
+      if (existsSync(out)) countPlaywright(out);
+    }
+  });
 }
 
 main()

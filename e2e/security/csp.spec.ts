@@ -67,12 +67,17 @@ test("an admin's pages: no CSP violations, no third-party requests", async ({ br
 });
 
 test("the policy is enforced: an inline script without the nonce does not run", async ({ page }) => {
-  await page.goto("/login");
-  const ran = await page.evaluate(() => {
-    const s = document.createElement("script");
-    s.textContent = "window.__injected = true";
-    document.body.appendChild(s);
-    return (window as unknown as { __injected?: boolean }).__injected === true;
+  // Serve the real sign-in page with its real CSP header, plus a parser-inserted inline script
+  // that has no nonce — exactly what an HTML injection would add. It must not run.
+  await page.route("**/login", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</body>", "<script>window.__injected = true</script></body>");
+    await route.fulfill({ response, body: html });
   });
+  const violations: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto("/login");
+  const ran = await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true);
   expect(ran).toBe(false);
+  expect(violations.length).toBeGreaterThan(0);
 });

@@ -2,6 +2,7 @@
 // repatriation events of ../shared/data (copied into prisma/demo/*.json), and 40 fictional
 // detainees with custody histories. Everything goes through the domain functions, so the demo
 // exercises the same validation, audit and encryption as real use.
+import { updateTeamOrganisation } from "@/lib/domain/team/organisation";
 import { enrolDemoTwoFactor } from "@/lib/domain/user/security-demo";
 import { prisma } from "@/lib/db/client";
 import type { SystemActor } from "@/lib/auth/viewer";
@@ -34,6 +35,13 @@ export function demoPassword(email: string): string {
   return `${email.split("@")[0]}-demo-pass`;
 }
 
+/** Fictional contact details for the demo teams (example.org addresses, 02-555 numbers). */
+const DEMO_ORGANISATIONS = [
+  { orgLegalName: "Seoul Refugee Law Clinic (demo)", orgNameKo: "서울 난민법 클리닉(시연)", orgAddress: "12 Example-ro, Jongno-gu, Seoul 03000, Republic of Korea", orgEmail: "clinic@example.org", orgPhone: "+82 2 555 0101", orgWebsite: "https://clinic.example.org", orgSignatory: "Park Ji-won, Attorney at Law" },
+  { orgLegalName: "Han River Human Rights Lawyers (demo)", orgNameKo: "한강 인권 변호사회(시연)", orgAddress: "34 Sample-daero, Mapo-gu, Seoul 04000, Republic of Korea", orgEmail: "office@example.org", orgPhone: "+82 2 555 0202", orgWebsite: "", orgSignatory: "Choi Min-seo, Attorney at Law" },
+  { orgLegalName: "Northeast Asia Detention Watch (demo)", orgNameKo: "동북아 구금 감시(시연)", orgAddress: "56 Demo-gil, Seodaemun-gu, Seoul 03700, Republic of Korea", orgEmail: "watch@example.org", orgPhone: "", orgWebsite: "https://watch.example.org", orgSignatory: "Lee Hana, Director" },
+];
+
 type DemoDetainee = (typeof detainees)[number];
 
 export async function seedDemo(log: (line: string) => void = () => {}): Promise<{ detainees: number }> {
@@ -43,6 +51,11 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
 
   const teamIds: string[] = [];
   for (const name of DEMO_TEAMS) teamIds.push((await createTeam(system, { name })).id);
+  // Fictional organisation details, as each team would print them on petitions.
+  for (const [i, id] of teamIds.entries()) {
+    const org = DEMO_ORGANISATIONS[i]!;
+    await updateTeamOrganisation(system, { teamId: id, version: 1, ...org });
+  }
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const { id } = await createUser(system, {

@@ -109,7 +109,7 @@ describe(`CSV import (${engineName()})`, () => {
       sex: "MALE", birthDate: "1988-03-14", homeProvince: "North Hamgyong", status: "DETAINED", arrestDate: "2026-03", arrestPlace: "Yanji",
       arrestAuthority: "Yanji PSB", narrative: 'Said "help",\nthen silence', healthConcerns: "Diabetes", hasSouthKoreaLinks: true, familyContacts: "Mother 010-1234",
     });
-    const strip = ({ id: _i, caseNumber: _c, importKey: _k, searchText, familyContactsEnc, createdAt: _a, updatedAt: _u, statusChangedAt: _s, ...rest }: Record<string, unknown>) =>
+    const strip = ({ id: _i, caseNumber: _c, importKey: _k, searchText, familyContactsEnc, createdAt: _a, updatedAt: _u, statusChangedAt: _s, riskComputedAt: _r, ...rest }: Record<string, unknown>) =>
       ({ ...rest, searchText: String(searchText).split(" ").slice(0, -1).sort(), hasContacts: Boolean(familyContactsEnc) });
     const imported = await db.prisma.detainee.findFirstOrThrow({ where: { importKey: "ref:F-1" } });
     const formRow = await db.prisma.detainee.findUniqueOrThrow({ where: { id: viaForm.id } });

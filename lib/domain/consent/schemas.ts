@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalText, requiredPartialDateSchema } from "../schemas-common";
+import { idSchema, optionalText, requiredPartialDateSchema, requiredText } from "../schemas-common";
 
 export const CONSENT_CHANNELS = ["WGAD", "SPECIAL_PROCEDURES", "WGEID", "UNHCR", "MEDIA"] as const;
 export const CONSENT_NAMINGS = ["FULL_NAME", "INITIALS"] as const;
@@ -24,6 +24,6 @@ export type RecordConsentInput = z.input<typeof recordConsentSchema>;
 
 export const revokeConsentSchema = z.strictObject({
   consentId: idSchema,
-  revokedNote: z.string().trim().min(1, "required").max(2000, "tooLong"),
+  revokedNote: requiredText(2000),
 });
 export type RevokeConsentInput = z.input<typeof revokeConsentSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stripControlChars } from "@/lib/security/input";
-import { idSchema, optionalPartialDateSchema, optionalText } from "../schemas-common";
+import { idSchema, optionalPartialDateSchema, optionalText, requiredText, textSchema } from "../schemas-common";
 
 export const sexSchema = z.enum(["FEMALE", "MALE", "OTHER", "UNKNOWN"]);
 export const detaineeStatusSchema = z.enum([
@@ -13,7 +13,7 @@ export const detaineeFieldsSchema = z.strictObject({
   givenNameRoman: optionalText(80),
   nameHangul: optionalText(40),
   nameChinese: optionalText(40),
-  aliases: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+  aliases: z.array(textSchema().trim().min(1).max(80, "tooLong")).max(20).default([]),
   sex: sexSchema.default("UNKNOWN"),
   birthDate: optionalPartialDateSchema,
   estimatedAge: z.number().int().min(0, "outOfRange").max(120, "outOfRange").nullable().optional(),
@@ -44,7 +44,7 @@ export const updateDetaineeSchema = detaineeFieldsSchema
     detaineeId: idSchema,
     version: z.number().int().min(1),
     /** Absent: unchanged. "" clears. Only roles that may read family contacts may send it. */
-    familyContacts: z.string().max(5_000, "tooLong").optional(),
+    familyContacts: textSchema().max(5_000, "tooLong").optional(),
     /** The lawyers assigned to the case; absent: unchanged. */
     assignedUserIds: z.array(idSchema).max(20).optional(),
     /** What the editor's form showed, to name the other person's changes on a conflict. */
@@ -56,7 +56,7 @@ export type UpdateDetaineeInput = z.input<typeof updateDetaineeSchema>;
 export const archiveDetaineeSchema = z.strictObject({
   detaineeId: idSchema,
   version: z.number().int().min(1),
-  reason: z.string().trim().min(1, "required").max(2000, "tooLong"),
+  reason: requiredText(2000),
 });
 
 export type CreateDetaineeInput = z.input<typeof createDetaineeSchema>;
@@ -77,10 +77,10 @@ export const listDetaineesSchema = z
 export type ListDetaineesFilters = z.output<typeof listDetaineesSchema>;
 
 export const changeStatusSchema = z.strictObject({
-  detaineeId: z.string().min(1).max(40),
+  detaineeId: idSchema,
   to: detaineeStatusSchema,
-  note: z.string().trim().min(1, "required").max(5000, "tooLong"),
+  note: requiredText(5000),
   /** Required for REPATRIATED (when the return happened). */
-  date: z.string().max(10).optional(),
+  date: textSchema().max(10).optional(),
   version: z.number().int().min(1),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalText, requiredPartialDateSchema } from "../schemas-common";
+import { idSchema, optionalText, requiredPartialDateSchema, requiredText } from "../schemas-common";
 import { sourcesSchema, versionSchema } from "../facility/schemas";
 
 export const verificationSchema = z.enum(["REPORTED", "CORROBORATED", "CONFIRMED", "DISPUTED"]);
@@ -33,7 +33,7 @@ export type EventUpdateInput = z.input<typeof eventUpdateSchema>;
 export const linkDetaineesSchema = z.strictObject({
   eventId: idSchema,
   detaineeIds: z.array(idSchema).min(1, "chooseDetainees").max(500, "tooMany"),
-  note: z.string().trim().min(1, "required").max(5000, "tooLong"),
+  note: requiredText(5000),
 });
 
 export const listEventsSchema = z.object({

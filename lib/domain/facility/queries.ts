@@ -42,7 +42,7 @@ export async function listFacilities(viewer: Viewer, filters: ListFacilitiesFilt
       filters.country ? { country: filters.country } : {},
       filters.province ? { province: filters.province } : {},
       filters.type ? { type: filters.type } : {},
-      filters.q ? { OR: [{ nameEn: { contains: escapeLike(filters.q), mode: "insensitive" } }, { nameLocal: { contains: filters.q } }, { city: { contains: escapeLike(filters.q), mode: "insensitive" } }] } : {},
+      filters.q ? { OR: [{ nameEn: { contains: escapeLike(filters.q), mode: "insensitive" } }, { nameLocal: { contains: escapeLike(filters.q) } }, { city: { contains: escapeLike(filters.q), mode: "insensitive" } }] } : {},
       filters.holding ? { custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } } } : {},
     ],
   };

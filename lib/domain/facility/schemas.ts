@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stripControlChars } from "@/lib/security/input";
-import { idSchema, optionalText } from "../schemas-common";
+import { idSchema, optionalText, textSchema } from "../schemas-common";
 
 export const facilityTypeSchema = z.enum([
   "DETENTION_CENTRE", "BORDER_DEFENCE_STATION", "PUBLIC_SECURITY_BUREAU", "PRISON", "DPRK_HOLDING_CENTRE",
@@ -9,7 +9,7 @@ export const facilityTypeSchema = z.enum([
 export const confidenceSchema = z.enum(["LOW", "MEDIUM", "HIGH"]);
 
 /** Source links are rendered as <a href>: only http(s), so a stored "javascript:" URL can never run (S14). */
-export const sourceUrlSchema = z.string().trim().max(2000, "tooLong").url({ protocol: /^https?$/, message: "invalidUrl" });
+export const sourceUrlSchema = textSchema().trim().max(2000, "tooLong").url({ protocol: /^https?$/, message: "invalidUrl" });
 export const sourcesSchema = z.array(sourceUrlSchema).max(50, "tooMany").default([]);
 
 /** Optimistic locking: the version the editor started from (update … where version = n). */
@@ -17,7 +17,7 @@ export const versionSchema = z.number({ error: "invalid" }).int().min(1);
 
 const facilityFields = {
   refCode: optionalText(20),
-  nameEn: z.string().trim().min(2, "tooShort").max(200, "tooLong"),
+  nameEn: textSchema().trim().min(2, "tooShort").max(200, "tooLong"),
   nameLocal: optionalText(200),
   type: facilityTypeSchema,
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "invalidCountry"),
@@ -40,7 +40,8 @@ export type FacilityUpdateInput = z.input<typeof facilityUpdateSchema>;
 export const listFacilitiesSchema = z.object({
   q: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined),
-  province: z.string().trim().min(1).max(100).optional().catch(undefined),
+  // Compared in SQL, so cleaned like q; nothing left (or too long) means "no filter".
+  province: z.string().transform(stripControlChars).pipe(z.string().trim().min(1).max(100)).optional().catch(undefined),
   type: facilityTypeSchema.optional().catch(undefined),
   /** Only facilities holding at least one of the viewer's cases. */
   holding: z.enum(["1"]).optional().catch(undefined),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "../schemas-common";
+import { idSchema, requiredText } from "../schemas-common";
 
 /** An HTML checkbox: "on" when ticked, absent when not; booleans for programmatic callers. */
 export const checkboxSchema = z
@@ -10,7 +10,7 @@ export const checkboxSchema = z
 export const addNoteSchema = z.strictObject({
   detaineeId: idSchema,
   kind: z.enum(["NOTE", "CALL"]),
-  body: z.string().trim().min(1, "required").max(20_000, "tooLong"),
+  body: requiredText(20_000),
   /** Encrypted at rest and shown only to roles with detainee.restricted.read. */
   isConfidential: checkboxSchema,
 });

@@ -1,7 +1,7 @@
 // zod inputs for petitions. Strict objects: a form cannot set a field it does not own (status,
 // author, approver…) by adding it to the request.
 import { z } from "zod";
-import { idSchema } from "../schemas-common";
+import { idSchema, requiredText, textSchema } from "../schemas-common";
 
 export const PETITION_KINDS = [
   "WGAD_URGENT_APPEAL", "WGAD_REGULAR_COMMUNICATION", "SPECIAL_PROCEDURES_URGENT_APPEAL", "WGEID_URGENT_ACTION",
@@ -21,7 +21,7 @@ const language = z.enum(["en", "ko"]);
 /** "YYYY-MM-DD" → a UTC midnight Date (the columns are SQL dates). */
 const isoDay = z.iso.date("invalidDate").transform((s) => new Date(`${s}T00:00:00.000Z`));
 const optionalIsoDay = z.union([z.literal("").transform(() => undefined), isoDay]).optional();
-const optionalLine = (max: number) => z.string().trim().max(max, "tooLong").optional().transform((v) => v || undefined);
+const optionalLine = (max: number) => textSchema().trim().max(max, "tooLong").optional().transform((v) => v || undefined);
 
 export const createPetitionSchema = z.strictObject({
   kind: z.enum(PETITION_KINDS),
@@ -35,15 +35,15 @@ export type CreatePetitionInput = z.input<typeof createPetitionSchema>;
 export const updateSectionSchema = z.strictObject({
   id: idSchema,
   version,
-  key: z.string().min(1).max(100),
-  body: z.string().max(MAX_SECTION_CHARS, "tooLong"),
+  key: textSchema().min(1).max(100),
+  body: textSchema().max(MAX_SECTION_CHARS, "tooLong"),
 });
 export type UpdateSectionInput = z.input<typeof updateSectionSchema>;
 
 export const updateTitleSchema = z.strictObject({
   id: idSchema,
   version,
-  title: z.string().trim().min(1, "required").max(MAX_TITLE_CHARS, "tooLong"),
+  title: requiredText(MAX_TITLE_CHARS),
 });
 export type UpdateTitleInput = z.input<typeof updateTitleSchema>;
 
@@ -73,8 +73,8 @@ export type TransitionInput = z.input<typeof transitionSchema>;
 export const storeFileSchema = z.strictObject({
   petitionId: idSchema,
   kind: z.enum(PETITION_FILE_KINDS),
-  fileName: z.string().trim().min(1, "required").max(255, "tooLong"),
-  mimeType: z.string().trim().min(1).max(200),
+  fileName: requiredText(255),
+  mimeType: textSchema().trim().min(1).max(200),
   bytes: z.instanceof(Uint8Array),
 });
 export type StoreFileInput = z.input<typeof storeFileSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalText } from "../schemas-common";
+import { idSchema, optionalText, requiredText } from "../schemas-common";
 
 export const SOURCE_KINDS = ["FAMILY_MEMBER", "RELEASED_DETAINEE", "PARTNER_NGO", "MEDIA", "LAWYER", "GOVERNMENT", "OTHER"] as const;
 export const CONFIDENTIALITY_LEVELS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL"] as const;
@@ -7,7 +7,7 @@ export const CONFIDENTIALITY_LEVELS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL"] as 
 const sourceFields = {
   kind: z.enum(SOURCE_KINDS),
   /** Shown to everyone on the case, so it must not identify anyone ("Family member #1"). */
-  label: z.string().trim().min(1, "required").max(80, "tooLong"),
+  label: requiredText(80),
   /** Restricted: encrypted at rest, readable only with detainee.restricted.read. */
   identity: optionalText(500),
   contact: optionalText(1000),

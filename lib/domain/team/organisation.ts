@@ -6,9 +6,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor, Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
-import { idSchema } from "../schemas-common";
+import { idSchema, isStorableText, textSchema } from "../schemas-common";
 
-const line = (max: number) => z.string().trim().max(max, "tooLong").transform((v) => v || null);
+const line = (max: number) => textSchema().trim().max(max, "tooLong").transform((v) => v || null);
 
 export const organisationSchema = z.strictObject({
   teamId: idSchema,
@@ -18,7 +18,7 @@ export const organisationSchema = z.strictObject({
   orgAddress: line(500),
   orgEmail: z.union([z.literal("").transform(() => null), z.email("invalidEmail").max(200)]),
   orgPhone: line(60),
-  orgWebsite: z.union([z.literal("").transform(() => null), z.url({ protocol: /^https?$/, error: "invalid" }).max(300)]),
+  orgWebsite: z.union([z.literal("").transform(() => null), z.url({ protocol: /^https?$/, error: "invalid" }).max(300).refine(isStorableText, "invalidCharacters")]),
   orgSignatory: line(200),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { textSchema } from "../schemas-common";
 
 export const teamInputSchema = z.strictObject({
-  name: z.string().trim().min(2, "tooShort").max(80, "tooLong"),
+  name: textSchema().trim().min(2, "tooShort").max(80, "tooLong"),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/password-schema";
+import { requiredText } from "../schemas-common";
 
 export const roleSchema = z.enum(["ADMIN", "LAWYER", "CASEWORKER", "VIEWER"]);
 export const localeSchema = z.enum(["en", "ko"]);
@@ -7,7 +8,7 @@ const idSchema = z.string().min(1).max(40).regex(/^[a-z0-9]+$/i);
 
 export const createUserSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email("invalidEmail")).pipe(z.string().max(254)),
-  displayName: z.string().trim().min(1, "required").max(100, "tooLong"),
+  displayName: requiredText(100),
   role: roleSchema,
   locale: localeSchema.default("en"),
   password: newPasswordSchema,

@@ -61,6 +61,16 @@ describe("validateImportRows", () => {
     expect(errorsOf(row!)).toEqual([[null, "extraCells", { count: 1 }]]);
   });
 
+  // (A lone surrogate never reaches a cell: csv-parse reads the text as UTF-8 bytes, so it arrives as U+FFFD.)
+  it("refuses cells holding NUL or another control character, naming the column", () => {
+    const rows = validate("case_ref,name_hangul,narrative,family_contacts\nR\u0000,김옥화,,\n,박영남,a\u001bb,\n,최,,x\u0085\n,정,line 1\tand\r\nline 2,\n");
+    expect(errorsOf(rows[0]!)).toEqual([["case_ref", "invalidCharacters", {}]]);
+    expect(errorsOf(rows[1]!)).toEqual([["narrative", "invalidCharacters", {}]]);
+    expect(errorsOf(rows[2]!)).toEqual([["family_contacts", "invalidCharacters", {}]]);
+    expect(rows.slice(0, 3).every((r) => r.record === null)).toBe(true);
+    expect(rows[3]!.errors).toEqual([]); // tab and line breaks are text
+  });
+
   it("flags a repeated case_ref and a repeated person within the file, pointing at the first row", () => {
     const rows = validate("case_ref,name_hangul,family_name_roman,given_name_roman,birth_date\nR1,김옥화,,,\nR1,박영남,,,\n,김 옥화,Kim,Ok-hwa,1991-04\n,김옥화,KIM,okhwa,1991-04\n,김옥화,Kim,Ok-hwa,1992\n");
     expect(errorsOf(rows[1]!)).toEqual([["case_ref", "duplicateCaseRef", { value: "R1", line: 2 }]]);

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { parsePartialDate, partialDateToInput } from "@/lib/dates/partial-date";
 import { compact } from "../../names/search-text";
+import { isStorableText } from "../../schemas-common";
 import { createDetaineeSchema } from "../schemas";
 import { ALIAS_SEPARATOR, EXAMPLE_CASE_REF, parseImportStatus, parseSex, parseYesNo, type ImportColumn } from "./columns";
 import { restoreCell } from "./cells";
@@ -25,6 +26,10 @@ const FIELD_COLUMN: Record<string, ImportColumn> = {
   narrative: "narrative", healthConcerns: "health_concerns", hasSouthKoreaLinks: "south_korea_links", familyContacts: "family_contacts",
 };
 const MAX_CASE_REF = 80;
+// A control character in a spreadsheet cell is debris (a binary paste, a wrongly decoded file),
+// never data; NUL and lone surrogates could not be stored at all. Tab and line breaks are text.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const hasBadCharacters = (value: string) => CONTROL_CHARS.test(value) || !isStorableText(value);
 const MAX_ALIASES = 20;
 
 /** A facility by refCode (any case: cn-01), or by its exact English or local name. */
@@ -61,6 +66,9 @@ function validateRow(row: RawRow, teamId: string, findFacility: (value: string) 
   const cell = (c: ImportColumn) => restoreCell(row.cells[c] ?? "").trim();
   const fail = (column: ImportColumn | null, messageKey: string, params?: RowError["params"]) => errors.push({ column, messageKey, params });
   if (row.extraCells > 0) fail(null, "extraCells", { count: row.extraCells });
+  for (const [column, value] of Object.entries(row.cells)) {
+    if (value && hasBadCharacters(value)) fail(column as ImportColumn, "invalidCharacters");
+  }
 
   const caseRef = cell("case_ref").normalize("NFC") || null;
   if (caseRef === EXAMPLE_CASE_REF) fail("case_ref", "exampleRow");
@@ -104,6 +112,7 @@ function validateRow(row: RawRow, teamId: string, findFacility: (value: string) 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.message === "nameRequired") fail(null, "missingName");
+      else if (issue.message === "invalidCharacters") continue; // already named per cell above
       else {
         const column = FIELD_COLUMN[String(issue.path[0])] ?? null;
         if (issue.code === "too_big") fail(column, "tooLong", { max: Number(issue.maximum) });

@@ -4,6 +4,7 @@ import { listActivities, type ActivityRow } from "@/lib/domain/detainee/queries"
 import { ALL_STATUSES } from "@/lib/domain/detainee/status";
 import { CONSENT_CHANNELS, CONSENT_NAMINGS } from "@/lib/domain/consent/schemas";
 import { SOURCE_KINDS } from "@/lib/domain/source/schemas";
+import { PETITION_KINDS, PETITION_STATUS_VALUES } from "@/lib/domain/petitions/schemas";
 import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
 
 // Meta is JSON written by our own mutations, but it is read defensively: an unexpected value
@@ -13,7 +14,7 @@ const isStatus = (v: unknown): v is DetaineeStatus => isOneOf(ALL_STATUSES, v);
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
-type Translators = { detainee: Translator; status: Translator; notes: Translator; consent: Translator; sources: Translator; indicators: Translator; indicatorType: Translator };
+type Translators = { detainee: Translator; status: Translator; notes: Translator; consent: Translator; sources: Translator; indicators: Translator; indicatorType: Translator; petitionKinds: Translator; petitionStatus: Translator };
 
 function summarise(a: ActivityRow, t: Translators): string | null {
   const meta = (a.meta ?? {}) as Record<string, unknown>;
@@ -22,6 +23,13 @@ function summarise(a: ActivityRow, t: Translators): string | null {
       if (meta.created && isStatus(meta.to)) return t.detainee("caseOpened", { status: t.status(meta.to) });
       if (isStatus(meta.from) && isStatus(meta.to)) return t.detainee("statusChanged", { from: t.status(meta.from), to: t.status(meta.to) });
       return null;
+    case "PETITION": {
+      if (!isOneOf(PETITION_KINDS, meta.kind)) return null;
+      const kind = t.petitionKinds(meta.kind);
+      if (meta.event === "petition.create") return t.petitionStatus("timelineCreated", { kind });
+      if (isOneOf(PETITION_STATUS_VALUES, meta.to)) return t.petitionStatus("timelineMoved", { kind, to: t.petitionStatus(meta.to) });
+      return null;
+    }
     case "CUSTODY_CHANGE":
       return t.detainee("custodyChanged");
     case "CONSENT":
@@ -55,11 +63,12 @@ function summarise(a: ActivityRow, t: Translators): string | null {
 
 /** The case's notes, calls, status, custody, consent, evidence and source changes, newest first. */
 export async function CaseTimeline({ viewer, detaineeId }: { viewer: Viewer; detaineeId: string }) {
-  const [items, detainee, status, notes, consent, sources, indicators, indicatorType, format] = await Promise.all([
+  const [items, detainee, status, notes, consent, sources, indicators, indicatorType, format, petitionKinds, petitionStatus] = await Promise.all([
     listActivities(viewer, detaineeId), getTranslations("detainee"), getTranslations("status"), getTranslations("notes"),
     getTranslations("consent"), getTranslations("sources"), getTranslations("indicators"), getTranslations("indicatorType"), getFormatter(),
+    getTranslations("petitionKinds"), getTranslations("petitionStatus"),
   ]);
-  const t = { detainee, status, notes, consent, sources, indicators, indicatorType };
+  const t = { detainee, status, notes, consent, sources, indicators, indicatorType, petitionKinds, petitionStatus };
   return (
     <section aria-labelledby="timeline-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
       <h2 id="timeline-h" className="text-lg font-semibold">{detainee("timeline")}</h2>

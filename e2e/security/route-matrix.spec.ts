@@ -218,7 +218,8 @@ test.describe("route matrix: without a session, and as the admin", () => {
         if (how !== "fetch" || action.hostPatterns.some(isPublicPattern)) continue;
         // Refused at the session check, before reading the form: no field errors, or a thrown error.
         const stoppedEarly = p.final.body.includes('"ok":false') && !p.final.body.includes('"fieldErrors"');
-        if (stoppedEarly) refused++;
+        // A sign-in redirect is a refusal too (actions that send a signed-out person to /login).
+        if (stoppedEarly || redirect?.startsWith("/login")) refused++;
         else if (!/^\w+:E\{"digest"/m.test(p.final.body)) problems.push(`${p.label}: not refused for want of a session (${p.final.status} ${p.final.body.slice(0, 160)})`);
       }
     });

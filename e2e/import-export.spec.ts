@@ -37,6 +37,7 @@ test("import a detainee list: errors first, then all rows at once, and never twi
 });
 
 test("export is for lawyers only, follows the filters, and is a download", async ({ page, browser }) => {
+  test.setTimeout(120_000); // sign-in and re-authentication may each wait for a fresh two-factor code
   await signIn(page, USERS.lawyerC);
   // Without a fresh password (and code) the export sends the lawyer to confirm them first (S7).
   const refused = await page.request.get("/api/detainees/export?status=DETAINED", { maxRedirects: 0 });

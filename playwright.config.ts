@@ -24,6 +24,8 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    // After every browser test: the server's output searched for canaries (S21).
+    { name: "server-log", testMatch: /server-log\.audit\.ts$/, dependencies: ["desktop"] },
   ],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts",

@@ -66,7 +66,8 @@ export function FieldError({ name, id }: { name: string; id: string }) {
   const { fieldErrors, messages } = useContext(ErrorsContext);
   const errors = fieldErrors?.[name];
   if (!errors?.length) return null;
-  return <p id={id} className="text-sm text-red-700">{errors.map((e) => messages[e] ?? messages.invalid).join(" ")}</p>;
+  // One sentence per kind of problem: three bad lines of a list say "enter web addresses" once.
+  return <p id={id} className="text-sm text-red-700">{[...new Set(errors.map((e) => messages[e] ?? messages.invalid))].join(" ")}</p>;
 }
 
 export function useFieldInvalid(name: string): boolean {

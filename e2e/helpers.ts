@@ -16,7 +16,7 @@ export const USERS = {
 } as const;
 
 /** Accounts only e2e/security/ uses (created by scripts/e2e-server.ts): it signs them out. */
-export const SECURITY_USERS = { a: "twofactor.a@haven.test", b: "twofactor.b@haven.test", c: "twofactor.c@haven.test" } as const;
+export const SECURITY_USERS = { a: "twofactor.a@haven.test", b: "twofactor.b@haven.test", c: "twofactor.c@haven.test", originCheck: "origin.check@haven.test" } as const;
 
 /** The demo account's current code (the same published secret `npm run demo:totp` uses). */
 export function totpCode(email: string, offsetSeconds = 0): Promise<string> {

@@ -3,13 +3,16 @@
 // enrolled in two-factor sign-in with their published secrets (e2e/helpers.ts computes codes),
 // and e2e/security/ gets accounts of its own, because it signs them out (which ends every
 // session of a user) while other workers run.
-import { existsSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareInstance } from "./prepare-instance";
 import { run, tsx } from "./run";
 
 const SECOND_LAWYER_A = "lawyer.a2@haven.test";
 const SECURITY_E2E_USERS = ["twofactor.a@haven.test", "twofactor.b@haven.test", "twofactor.c@haven.test"] as const;
+/** A caseworker (no second factor) whose language e2e/security/origin-and-redirects.spec.ts changes. */
+const ORIGIN_CHECK_USER = "origin.check@haven.test";
 
 /** Runs in a child process: PGlite allows one process per data directory. */
 async function prepareSecurityUsers() {
@@ -29,7 +32,29 @@ async function prepareSecurityUsers() {
     await createUser({ system: "e2e" }, { email: SECOND_LAWYER_A, displayName: "Han Seo-jun (lawyer)", role: "LAWYER", password: demoPassword(SECOND_LAWYER_A), teamIds: [team.id] });
   }
   await enrolDemoTwoFactor(SECOND_LAWYER_A);
+  if (!(await prisma().user.findUnique({ where: { email: ORIGIN_CHECK_USER }, select: { id: true } }))) {
+    await createUser({ system: "e2e" }, { email: ORIGIN_CHECK_USER, displayName: "Origin check (caseworker)", role: "CASEWORKER", locale: "en", password: demoPassword(ORIGIN_CHECK_USER), teamIds: [team.id] });
+  }
   await prisma().$disconnect();
+}
+
+/**
+ * `next start`, with everything the server prints (stdout and stderr: Haven's log, Next's own
+ * messages, any library's console output) also written to a file that e2e/server-log.audit.ts
+ * searches for canaries after the browser tests (S21).
+ */
+function serveTeeingOutput(port: number, env: NodeJS.ProcessEnv, outputFile: string): Promise<void> {
+  const out = createWriteStream(outputFile, { flags: "w" });
+  return new Promise((resolve, reject) => {
+    const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk: Buffer) => { out.write(chunk); process.stdout.write(chunk); });
+    child.stderr.on("data", (chunk: Buffer) => { out.write(chunk); process.stderr.write(chunk); });
+    const stop = () => child.kill("SIGTERM");
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => out.end(() => (code === 0 || signal === "SIGTERM" ? resolve() : reject(new Error(`next start exited with ${code ?? signal}`)))));
+  });
 }
 
 async function main() {
@@ -40,7 +65,7 @@ async function main() {
   await tsx("scripts/demo-totp.ts", ["--enrol"], env);
   await tsx("scripts/e2e-server.ts", ["--prepare-security-users"], env);
   if (!existsSync(".next/BUILD_ID")) await run("node_modules/.bin/next", ["build"], env);
-  await run("node_modules/.bin/next", ["start", "-p", String(port)], { ...env, HAVEN_LOG_FILE: path.join(dataRoot, "server.log") });
+  await serveTeeingOutput(port, { ...env, HAVEN_LOG_FILE: path.join(dataRoot, "server.log") }, path.join(dataRoot, "server-output.log"));
 }
 
 (process.argv.includes("--prepare-security-users") ? prepareSecurityUsers().then(() => process.exit(0)) : main()).catch((e: unknown) => {

@@ -11,6 +11,13 @@ import { authorizeCredentials, clientIp } from "./credentials";
 import { SESSION_LIMITS } from "./session-state";
 import { resolveSession } from "./resolve-session";
 import { endAllSessions, revokeSession } from "./user-session";
+import { logger } from "@/lib/logger";
+
+/** next-auth's error metadata reduced to an error type: its messages and stacks stay out of logs (S21). */
+function nextAuthErrorType(metadata: unknown): string {
+  const e = metadata && typeof metadata === "object" && "error" in metadata ? (metadata as { error: unknown }).error : metadata;
+  return e instanceof Error ? e.name || e.constructor.name || "Error" : typeof e;
+}
 
 export const SESSION_MAX_AGE_SECONDS = SESSION_LIMITS.absoluteMs / 1000;
 
@@ -19,6 +26,12 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   cookies: authCookies(process.env.NEXTAUTH_URL),
   pages: { signIn: "/login", error: "/login" },
+  // Through Haven's logger, as codes only (a forged or stale cookie otherwise prints a stack).
+  logger: {
+    error: (code, metadata) => logger.warn({ nextAuth: code, err: nextAuthErrorType(metadata) }, "next-auth error"),
+    warn: (code) => logger.warn({ nextAuth: code }, "next-auth warning"),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "Haven",

@@ -16,6 +16,7 @@ import { updateTeamOrganisation } from "@/lib/domain/team/organisation";
 import { endUserSessions, resetUserTwoFactor, setRequireTwoFactorForAll } from "@/lib/domain/user/security";
 import { changeOwnPassword, revokeOwnSession } from "@/lib/domain/user/security-account";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/domain/user/security-enrolment";
+import { createSignInLink, describeSignInLink, setPasswordWithLink } from "@/lib/domain/user/sign-in-links";
 import { commitDetaineeImport, previewDetaineeImport } from "@/lib/domain/detainee/csv/import";
 import { uploadAttachment } from "@/lib/domain/attachment/mutations";
 import { describeError, FUZZ_RUNS, hostileString, hostileValue, isClientError } from "../security/fuzz-inputs";
@@ -51,6 +52,8 @@ const targets: Target[] = [
   ["endUserSessions", (i) => endUserSessions(w.admin, i), () => ({ userId: member.id })],
   ["resetUserTwoFactor", (i) => resetUserTwoFactor(w.admin, i), () => ({ userId: member.id })],
   ["setRequireTwoFactorForAll", (i) => setRequireTwoFactorForAll(w.admin, i), () => ({ requireForAll: false })],
+  ["createSignInLink", (i) => createSignInLink(w.admin, i), () => ({ userId: member.id })],
+  ["setPasswordWithLink", (i) => setPasswordWithLink(i), async () => ({ token: (await createSignInLink(w.admin, { userId: member.id })).token, newPassword: "another long passphrase 8", confirmPassword: "another long passphrase 8" })],
   ["revokeOwnSession", (i) => revokeOwnSession(w.lawyer, i), () => ({ sessionId: otherSessionId })],
   ["changeOwnPassword", (i) => changeOwnPassword(passwordChanger, i), () => ({ newPassword: "another long passphrase 7", confirmPassword: "another long passphrase 7" })],
   ["previewDetaineeImport", (i) => previewDetaineeImport(w.caseworker, i), () => ({ teamId: w.teamId, content: CSV })],
@@ -65,6 +68,10 @@ describe("administration, account, import and upload under hostile input", () =>
 
   it.each(targets)("%s refuses any key its schema does not own", async (name, call, base) => {
     await assertSmuggledKeysRefused(w, name, call, await base());
+  });
+
+  it("describeSignInLink answers any value with null (never a throw, never a hit)", async () => {
+    await fc.assert(fc.asyncProperty(hostileValue, async (v) => (await describeSignInLink(v)) === null), { numRuns: FUZZ_RUNS });
   });
 
   it("setOwnLocale accepts only en/ko and refuses anything else cleanly", async () => {

@@ -13,11 +13,12 @@ import { createTeam } from "@/lib/domain/team/mutations";
 export async function createUserAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await runAction("createUser", async () => {
     const viewer = await requireActionViewer();
-    await createUser(viewer, formToObject(form, ["teamIds"]));
+    return createUser(viewer, formToObject(form, ["teamIds"]));
   });
-  if (result.ok) {
+  if (result.ok && result.data) {
     revalidatePath("/admin/users");
-    redirect("/admin/users?created=1");
+    // Without a password, on to the user's page, where the sign-in link is made.
+    redirect(result.data.hasPassword ? "/admin/users?created=1" : `/admin/users/${result.data.id}?needsLink=1`);
   }
   return result;
 }

@@ -1,5 +1,6 @@
 // User administration. Role changes, team changes and disabling bump sessionVersion so the
 // user's existing sessions end on their next request (S5).
+import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,10 +16,11 @@ async function assertTeamsExist(tx: Tx, teamIds: string[]): Promise<void> {
   if (found !== new Set(teamIds).size) throw new AppError("INVALID", "One of the chosen teams does not exist.", { teamIds: ["unknownTeam"] });
 }
 
-export async function createUser(actor: Actor, input: unknown): Promise<{ id: string }> {
+export async function createUser(actor: Actor, input: unknown): Promise<{ id: string; hasPassword: boolean }> {
   assertCan(actor, "user.manage");
   const data = createUserSchema.parse(input);
-  const passwordHash = await hashPassword(data.password);
+  // Without a password, the hash of 32 random bytes nobody ever sees: no password matches it.
+  const passwordHash = await hashPassword(data.password ?? randomBytes(32).toString("base64url"));
   return prisma().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "A user with this email already exists.", { email: ["emailTaken"] });
@@ -31,8 +33,8 @@ export async function createUser(actor: Actor, input: unknown): Promise<{ id: st
       },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "user.create", entityType: "User", entityId: user.id, meta: { role: data.role, teams: data.teamIds.length } });
-    return user;
+    await recordAudit(tx, actor, { action: "user.create", entityType: "User", entityId: user.id, meta: { role: data.role, teams: data.teamIds.length, password: data.password ? "set" : "link" } });
+    return { id: user.id, hasPassword: data.password !== undefined };
   });
 }
 

@@ -11,7 +11,9 @@ export const createUserSchema = z.strictObject({
   displayName: requiredText(100),
   role: roleSchema,
   locale: localeSchema.default("en"),
-  password: newPasswordSchema,
+  // Empty: the account gets no usable password; the administrator then gives the person a
+  // sign-in link (lib/domain/user/sign-in-links.ts) and never learns their password.
+  password: z.preprocess((v) => (v === "" ? undefined : v), newPasswordSchema.optional()),
   teamIds: z.array(idSchema).max(50).default([]),
 });
 

@@ -11,6 +11,7 @@ import { formToObject, runAction } from "@/lib/actions";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { updateUserAccess } from "@/lib/domain/user/mutations";
 import { endUserSessions, resetUserTwoFactor, setRequireTwoFactorForAll } from "@/lib/domain/user/security";
+import { createSignInLink } from "@/lib/domain/user/sign-in-links";
 
 export async function updateUserAccessWithReauthAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("updateUserAccess", async () => {
@@ -47,5 +48,14 @@ export async function setTwoFactorPolicyAction(_prev: ActionResult | null, form:
     const viewer = await requireActionViewer();
     await setRequireTwoFactorForAll(viewer, { requireForAll: form.get("requireForAll") === "true" });
     revalidatePath("/admin/users/security");
+  });
+}
+
+/** Returns the new link's token once, for the administrator to pass on; only its hash is kept. */
+export async function createSignInLinkAction(_prev: ActionResult<{ token: string; expiresAt: string }> | null, form: FormData): Promise<ActionResult<{ token: string; expiresAt: string }>> {
+  return runAction("createSignInLink", async () => {
+    const viewer = await requireActionViewer();
+    const { token, expiresAt } = await createSignInLink(viewer, formToObject(form));
+    return { token, expiresAt: expiresAt.toISOString() };
   });
 }

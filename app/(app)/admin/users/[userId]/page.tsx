@@ -21,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("usersTitle") };
 }
 
-export default async function EditUserPage({ params }: { params: Params }) {
+export default async function EditUserPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
-  const { userId } = await params;
+  const [{ userId }, query] = await Promise.all([params, searchParams]);
   const user = await getUserForAdmin(viewer, userId);
   if (!user) notFound();
   const [teams, t, roles, messages, security, fresh] = await Promise.all([
@@ -52,7 +52,7 @@ export default async function EditUserPage({ params }: { params: Params }) {
           </ActionForm>
         </div>
       ) : null}
-      <SecurityPanel viewer={viewer} userId={user.id} />
+      <SecurityPanel viewer={viewer} userId={user.id} userName={user.displayName} needsLink={query.needsLink === "1"} />
     </div>
   );
 }

@@ -1,16 +1,18 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hasRecentReauth } from "@/lib/auth/reauth";
 import { getUserSecurityForAdmin } from "@/lib/domain/user/security";
 import { ActionForm } from "@/components/action-form";
 import { securityFormMessages } from "@/app/(auth)/login/two-factor/form-messages";
 import { ReauthNotice } from "@/app/(app)/account/reauth-notice";
-import { endUserSessionsAction, resetUserTwoFactorAction } from "../actions";
+import { createSignInLinkAction, endUserSessionsAction, resetUserTwoFactorAction } from "../actions";
+import { SignInLinkPanel } from "./sign-in-link-panel";
 
 /** 2FA state, open sessions, "end all sessions" and the admin-mediated 2FA reset (S4, S5). */
-export async function SecurityPanel({ viewer, userId }: { viewer: Viewer; userId: string }) {
-  const [security, fresh, t, format, messages] = await Promise.all([
+export async function SecurityPanel({ viewer, userId, userName, needsLink }: { viewer: Viewer; userId: string; userName: string; needsLink: boolean }) {
+  const [security, fresh, t, format, messages, link, locale] = await Promise.all([
     getUserSecurityForAdmin(viewer, userId), hasRecentReauth(viewer), getTranslations("adminSecurity"), getFormatter(), securityFormMessages(),
+    getTranslations("signInLink"), getLocale(),
   ]);
   if (!security) return null;
   return (
@@ -26,6 +28,19 @@ export async function SecurityPanel({ viewer, userId }: { viewer: Viewer; userId
           <input type="hidden" name="userId" value={userId} />
         </ActionForm>
       </div>
+      {userId !== viewer.id ? (
+        <div id="sign-in-link">
+          <h3 className="font-semibold">{link("panelTitle")}</h3>
+          {needsLink ? <p role="status" className="my-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{link("needsLink")}</p> : null}
+          <p className="mb-2 text-sm text-stone-700">{link("panelHint")}</p>
+          {fresh ? (
+            <SignInLinkPanel
+              userId={userId} name={userName} locale={locale} messages={messages} action={createSignInLinkAction}
+              labels={{ create: link("create"), created: link("created"), copy: link("copy"), copied: link("copied"), handOver: link("handOver") }}
+            />
+          ) : <ReauthNotice next={`/admin/users/${userId}#sign-in-link`} message={link("reauth")} />}
+        </div>
+      ) : null}
       {security.totpEnabledAt && userId !== viewer.id ? (
         <div>
           <p className="mb-2 text-sm text-stone-700">{t("resetHint")}</p>

@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewUserPage() {
   const viewer = await requireAdmin();
-  const [teams, t, roles, locales, messages] = await Promise.all([
-    listTeams(viewer), getTranslations("admin"), getTranslations("roles"), getTranslations("locale"), formErrorMessages(),
+  const [teams, t, roles, locales, messages, link] = await Promise.all([
+    listTeams(viewer), getTranslations("admin"), getTranslations("roles"), getTranslations("locale"), formErrorMessages(), getTranslations("signInLink"),
   ]);
   return (
     <div className="max-w-xl">
@@ -29,7 +29,7 @@ export default async function NewUserPage() {
           <SelectField name="role" label={t("role")} defaultValue="CASEWORKER" options={ROLES.map((r) => ({ value: r, label: roles(r) }))} />
           <SelectField name="locale" label={t("locale")} options={[{ value: "en", label: locales("en") }, { value: "ko", label: locales("ko") }]} />
           <CheckboxGroup name="teamIds" legend={t("teams")} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
-          <TextField name="password" type="password" label={t("initialPassword")} hint={t("passwordHint")} required minLength={12} maxLength={128} autoComplete="new-password" />
+          <TextField name="password" type="password" label={t("initialPassword")} hint={link("initialPasswordHint")} minLength={12} maxLength={128} autoComplete="new-password" />
         </ActionForm>
       </div>
     </div>

@@ -19,6 +19,8 @@ const PAGES = [
   { name: "events", path: "/events" },
   { name: "admin-users", path: "/admin/users" },
   { name: "admin-new-user", path: "/admin/users/new" },
+  { name: "admin-audit", path: "/admin/audit" },
+  { name: "set-password-invalid", path: "/login/set-password#not-a-real-link" },
 ];
 
 for (const width of [1280, 390]) {

@@ -6,6 +6,21 @@ import { ZodError, z } from "zod";
 import { isAppError, type ActionResult, type AppError } from "./errors";
 import { logger } from "./logger";
 
+/**
+ * A signed-in person's refused action goes into the audit log (S19). The viewer is looked up
+ * here (cached for the request) rather than passed in, so no action can forget it; outside a
+ * request (tests, scripts) there is no viewer and nothing to record.
+ */
+async function auditRefusedAction(name: string, code: "NOT_FOUND" | "FORBIDDEN", message: string): Promise<void> {
+  try {
+    const [{ getViewer }, { recordRefusal }] = await Promise.all([import("@/lib/auth/session"), import("@/lib/audit/refusal")]);
+    const viewer = await getViewer();
+    if (viewer) await recordRefusal(viewer, { target: `action:${name}`, code, reason: message === "reauthRequired" ? "reauthRequired" : undefined });
+  } catch {
+    /* no request scope: nothing to attribute the refusal to */
+  }
+}
+
 export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     const data = await work();
@@ -17,6 +32,7 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     }
     if (isAppError(e)) {
       if (e.code === "UNAUTHENTICATED" || e.code === "NOT_FOUND" || e.code === "FORBIDDEN") logger.warn({ action: name, code: e.code }, "action refused");
+      if (e.code === "NOT_FOUND" || e.code === "FORBIDDEN") await auditRefusedAction(name, e.code, e.message);
       // With field errors, the (translated) messages under the fields say it all; the English
       // sentence is kept for errors that belong to no field.
       return e.fieldErrors ? { ok: false, message: "checkFields", fieldErrors: e.fieldErrors } : { ok: false, message: e.message };

@@ -27,9 +27,39 @@ test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the ca
   expect(await page.locator("article").innerText()).toBe(before);
 });
 
+test("refused requests are in the audit log, where an administrator sees who asked for what", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, USERS.lawyerA);
+  await page.goto("/detainees?sort=caseNumber");
+  await page.getByRole("row").nth(2).getByRole("link").first().click();
+  await page.waitForURL((u) => /^\/detainees\/[a-z0-9]+$/.test(u.pathname) && u.pathname !== "/detainees/new");
+  const caseId = new URL(page.url()).pathname.split("/")[2]!;
+
+  // Lawyer B asks for team A's case; a viewer asks for an admin page.
+  const outsider = await (await browser.newContext()).newPage();
+  await signIn(outsider, USERS.lawyerB);
+  expect((await outsider.goto(`/detainees/${caseId}`))?.status()).toBe(404);
+  const viewer = await (await browser.newContext()).newPage();
+  await signIn(viewer, USERS.viewerA);
+  expect((await viewer.goto("/admin/users"))?.status()).toBe(404);
+  expect((await viewer.goto("/admin/audit"))?.status()).toBe(404);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, USERS.admin);
+  await admin.goto(`/admin/audit?kind=refusals&entityId=${caseId}`);
+  const refusal = admin.getByTestId("audit-table").locator('tr[data-action="access.refused"]', { hasText: USERS.lawyerB });
+  await expect(refusal.first()).toContainText("/detainees/[detaineeId]");
+  await expect(refusal.first()).toContainText("scope");
+  await admin.goto(`/admin/audit?kind=refusals&actor=${encodeURIComponent(USERS.viewerA)}`);
+  await expect(admin.getByTestId("audit-table").locator('tr[data-action="access.refused"]', { hasText: "target: /admin" }).first()).toBeVisible();
+  // A LIKE wildcard in the filter is taken literally (S13): it matches nobody.
+  await admin.goto("/admin/audit?actor=%25");
+  await expect(admin.getByTestId("audit-count")).toHaveText(/^0 /);
+});
+
 test("non-admins get 404 for the admin pages", async ({ page }) => {
   await signIn(page, USERS.lawyerA);
-  for (const path of ["/admin/users", "/admin/users/new", "/admin/teams"]) {
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/teams", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

@@ -10,8 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const viewer = await requireAdmin();
-  const [users, t, roles, format, params, security] = await Promise.all([
-    listUsers(viewer), getTranslations("admin"), getTranslations("roles"), getFormatter(), searchParams, getTranslations("adminSecurity"),
+  const [users, t, roles, format, params, security, audit] = await Promise.all([
+    listUsers(viewer), getTranslations("admin"), getTranslations("roles"), getFormatter(), searchParams, getTranslations("adminSecurity"), getTranslations("auditLog"),
   ]);
   return (
     <div>
@@ -19,6 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t("usersTitle")}</h1>
         <div className="flex flex-wrap items-center gap-3">
           <Link href="/admin/users/security" className="text-sm text-brand-700 underline">{security("link")}</Link>
+          <Link href="/admin/audit" className="text-sm text-brand-700 underline">{audit("nav")}</Link>
           <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">{t("newUser")}</Link>
         </div>
       </div>

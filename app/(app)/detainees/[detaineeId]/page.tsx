@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { getDetainee } from "@/lib/domain/detainee/queries";
@@ -39,7 +39,7 @@ export default async function DetaineePage({ params, searchParams }: { params: P
   const viewer = await requireViewer();
   const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
-  if (!d) notFound();
+  if (!d) return refuseNotFound(viewer, { target: "/detainees/[detaineeId]", entityType: "Detainee", entityId: detaineeId, reason: "scope" });
   // d.id came through the scoped getDetainee above, so explaining it reveals nothing new.
   const [t, tsex, tconf, locale, format, tr, risks, tp] = await Promise.all([
     getTranslations("detainee"), getTranslations("sex"), getTranslations("confidence"), getLocale(), getFormatter(), getTranslations("risk"),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -22,7 +22,7 @@ const FORM_KEYS = ["generic", "checkFields", "invalid", "chooseFile", "fileTooLa
 export default async function ImportDetaineesPage() {
   const viewer = await requireViewer();
   // Not discoverable without the permission (S8): the same 404 as a page that does not exist.
-  if (!can(viewer, "detainee.import")) notFound();
+  if (!can(viewer, "detainee.import")) return refuseNotFound(viewer, { target: "/detainees/import", reason: "role" });
   const [teams, t, tc, tf] = await Promise.all([
     listWritableTeams(viewer), getTranslations("csv.import"), getTranslations("csv.columns"), getTranslations("csv.form"),
   ]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewDetaineePage() {
   const viewer = await requireViewer();
-  if (!can(viewer, "detainee.create")) notFound();
+  if (!can(viewer, "detainee.create")) return refuseNotFound(viewer, { target: "/detainees/new", reason: "role" });
   const [teams, t, ts, messages] = await Promise.all([
     listWritableTeams(viewer), getTranslations("detaineeForm"), getTranslations("status"), formErrorMessages(),
   ]);

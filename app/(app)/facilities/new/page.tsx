@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewFacilityPage() {
   const viewer = await requireViewer();
-  if (!can(viewer, "facility.write")) notFound();
+  if (!can(viewer, "facility.write")) return refuseNotFound(viewer, { target: "/facilities/new", reason: "role" });
   const [t, messages] = await Promise.all([getTranslations("facilityForm"), registryFormMessages()]);
   return (
     <div className="max-w-3xl">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { createHash } from "node:crypto";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
@@ -29,7 +29,7 @@ export default async function PetitionPage({ params }: { params: Params }) {
   const viewer = await requireViewer();
   const { petitionId } = await params;
   const p = await getPetition(viewer, petitionId);
-  if (!p) notFound();
+  if (!p) return refuseNotFound(viewer, { target: "/petitions/[petitionId]", entityType: "Petition", entityId: petitionId, reason: "scope" });
   const [checks, t, tk, format, base] = await Promise.all([
     getPetitionChecks(viewer, p.id), getTranslations("petitionUi"), getTranslations("petitionKinds"), getFormatter(), formErrorMessages(),
   ]);

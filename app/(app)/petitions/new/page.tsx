@@ -1,6 +1,7 @@
 // Start a petition from a case (one person) or from a facility (the viewer's clients held there,
 // for a joint appeal). Everything shown comes through scoped queries; the action re-checks all.
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -28,7 +29,7 @@ const nameOf = (d: { caseNumber: string; nameHangul: string | null; familyNameRo
 
 export default async function NewPetitionPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  if (!can(viewer, "petition.draft")) notFound();
+  if (!can(viewer, "petition.draft")) return refuseNotFound(viewer, { target: "/petitions/new", reason: "role" });
   const raw = await searchParams;
   const detaineeId = idSchema.safeParse(firstParam(raw.detaineeId));
   const facilityId = idSchema.safeParse(firstParam(raw.facilityId));

@@ -2,6 +2,7 @@
 // openAttachmentForDownload; no session, another team's file, a confidential file for a role
 // that may not see it, an archived or missing file — all the same plain 404.
 import { getViewer } from "@/lib/auth/session";
+import { recordRefusal } from "@/lib/audit/refusal";
 import { downloadHeaders, openAttachmentForDownload } from "@/lib/domain/attachment/download";
 
 function notFound(): Response {
@@ -18,6 +19,9 @@ export async function GET(request: Request, context: { params: Promise<{ attachm
   if (!viewer) return notFound();
   const { attachmentId } = await context.params;
   const file = await openAttachmentForDownload(viewer, attachmentId);
-  if (!file) return notFound();
+  if (!file) {
+    await recordRefusal(viewer, { target: "/api/attachments/[attachmentId]", code: "NOT_FOUND", entityType: "Attachment", entityId: attachmentId });
+    return notFound();
+  }
   return new Response(file.body, { status: 200, headers: downloadHeaders(file) });
 }

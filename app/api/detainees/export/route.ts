@@ -2,6 +2,7 @@
 // — including a signed-out request — a plain 404, so the route is not even discoverable (S8, S9).
 // Streamed batch by batch (lib/domain/detainee/csv/export.ts): memory stays flat at 100k rows.
 import type { NextRequest } from "next/server";
+import { recordRefusal } from "@/lib/audit/refusal";
 import { getViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { hasRecentReauth, reauthPath } from "@/lib/auth/reauth";
@@ -17,7 +18,11 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 
 export async function GET(request: NextRequest) {
   const viewer = await getViewer();
-  if (!viewer || !can(viewer, "detainee.export")) return notFound();
+  if (!viewer) return notFound();
+  if (!can(viewer, "detainee.export")) {
+    await recordRefusal(viewer, { target: "/api/detainees/export", code: "NOT_FOUND", reason: "role" });
+    return notFound();
+  }
   // A GET with a side effect (an audited export): refuse one started by another site (a link or
   // redirect on a hostile page), so nobody can make a lawyer's browser export on their behalf.
   if (request.headers.get("sec-fetch-site") === "cross-site") return notFound();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getRequireTwoFactorForAll } from "@/lib/auth/two-factor-policy";
 import { can } from "@/lib/auth/permissions";
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { formErrorMessages } from "@/components/form-messages";
 import { requireAdmin } from "../../require-admin";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecuritySettingsPage() {
   const viewer = await requireAdmin();
-  if (!can(viewer, "settings.manage")) notFound();
+  if (!can(viewer, "settings.manage")) return refuseNotFound(viewer, { target: "/admin/users/security", reason: "role" });
   const [requireAll, t, admin, messages] = await Promise.all([getRequireTwoFactorForAll(), getTranslations("adminSecurity"), getTranslations("admin"), formErrorMessages()]);
   return (
     <div className="max-w-xl">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { refuseNotFound } from "@/lib/audit/refusal";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -19,9 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditDetaineePage({ params }: { params: Params }) {
   const viewer = await requireViewer();
-  if (!can(viewer, "detainee.update")) notFound();
-  const d = await getDetaineeForEdit(viewer, (await params).detaineeId);
-  if (!d) notFound();
+  const { detaineeId } = await params;
+  if (!can(viewer, "detainee.update")) return refuseNotFound(viewer, { target: "/detainees/[detaineeId]/edit", entityType: "Detainee", entityId: detaineeId, reason: "role" });
+  const d = await getDetaineeForEdit(viewer, detaineeId);
+  if (!d) return refuseNotFound(viewer, { target: "/detainees/[detaineeId]/edit", entityType: "Detainee", entityId: detaineeId, reason: "scope" });
   const [t, errors, labels] = await Promise.all([getTranslations("detaineeForm"), formErrorMessages(), fieldLabels()]);
   const messages = { ...errors, ...labels };
   return (

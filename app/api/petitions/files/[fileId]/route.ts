@@ -1,5 +1,6 @@
 // Downloads of a petition's stored files (exports, UN replies): GET only; outside scope → 404.
 import { getViewer } from "@/lib/auth/session";
+import { recordRefusal } from "@/lib/audit/refusal";
 import { getPetitionFileForDownload } from "@/lib/domain/petitions/files";
 import { downloadHeaders } from "@/lib/domain/attachment/download";
 
@@ -9,7 +10,11 @@ export async function GET(request: Request, context: { params: Promise<{ fileId:
   if (request.method !== "GET") return new Response(null, { status: 405, headers: { Allow: "GET", "Cache-Control": "no-store" } });
   const viewer = await getViewer();
   if (!viewer) return notFound();
-  const file = await getPetitionFileForDownload(viewer, (await context.params).fileId);
-  if (!file) return notFound();
+  const { fileId } = await context.params;
+  const file = await getPetitionFileForDownload(viewer, fileId);
+  if (!file) {
+    await recordRefusal(viewer, { target: "/api/petitions/files/[fileId]", code: "NOT_FOUND", entityType: "PetitionFile", entityId: fileId });
+    return notFound();
+  }
   return new Response(file.body, { status: 200, headers: downloadHeaders(file) });
 }

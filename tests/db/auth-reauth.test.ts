@@ -6,6 +6,7 @@ import { authorizeCredentials } from "@/lib/auth/credentials";
 import { completeSignInCode } from "@/lib/auth/pending";
 import { resolvePendingSession, resolveViewer } from "@/lib/auth/resolve-session";
 import { REAUTH_MAX_AGE_MS, reauthenticate, requireRecentReauth } from "@/lib/auth/reauth";
+import { THROTTLE } from "@/lib/auth/throttle";
 import { newTotpSecret, totpCodeAt } from "@/lib/auth/totp";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createUser } from "@/lib/domain/user/mutations";
@@ -67,6 +68,15 @@ describe("requireRecentReauth", () => {
     expect(await reauthenticate(viewer, { password: PASSWORD, code: await totpCodeAt(secret, sec + 30) }, at(30_000))).toBe("ok");
     await expect(requireRecentReauth(viewer, undefined, at(30_000))).resolves.toBeUndefined();
     expect(await db.prisma.auditLog.count({ where: { action: "auth.2fa.reauth.success", entityId: viewer.id } })).toBe(1);
+  });
+
+  it("password guessing through re-authentication is throttled like sign-in (S2)", async () => {
+    const viewer = await signedIn("CASEWORKER");
+    // (After the sign-in at t0: a success resets the count.)
+    for (let i = 0; i < THROTTLE.accountFailures; i++) expect(await reauthenticate(viewer, { password: `wrong ${i}` }, at(500))).toBe("invalid");
+    expect(await reauthenticate(viewer, { password: PASSWORD }, at(1000))).toBe("locked");
+    await expect(requireRecentReauth(viewer, undefined, at(1000))).rejects.toMatchObject({ message: "reauthRequired" });
+    expect(await db.prisma.auditLog.count({ where: { action: "auth.reauth.failure", entityId: viewer.id } })).toBe(THROTTLE.accountFailures + 1);
   });
 
   it("a password change without a fresh stamp is refused and changes nothing", async () => {

@@ -102,9 +102,12 @@ describe("ending sessions", () => {
   it("logout (version bump) kills every token of the user", async () => {
     const u = await newUser();
     const [a, b] = [await signIn(u.email), await signIn(u.email)];
+    const version = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: u.id }, select: { sessionVersion: true } })).sessionVersion;
+    const before = await version();
     await db.prisma.$transaction((tx) => endAllSessions(tx, u.id, t0));
     expect(await viewerAt(a)).toBeNull();
     expect(await viewerAt(b)).toBeNull();
+    expect(await version()).toBe(before + 1);
     expect(await db.prisma.userSession.count({ where: { userId: u.id, revokedAt: null } })).toBe(0);
   });
 

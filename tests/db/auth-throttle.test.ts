@@ -1,11 +1,25 @@
 // Sign-in throttling (S2) and no account enumeration (S3), on both engines.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { usePrisma } from "@/lib/db/client";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { pruneLoginAttempts, THROTTLE } from "@/lib/auth/throttle";
 import { createUser } from "@/lib/domain/user/mutations";
 import { createTestDatabase } from "./helpers";
 import { ensureTestKeys, system } from "./fixtures";
+
+// Counts argon2 verifications (S3: a refusal must cost the same whatever the reason); passes
+// every call through unchanged.
+const argon2 = vi.hoisted(() => ({ verifications: 0 }));
+vi.mock("@node-rs/argon2", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@node-rs/argon2")>();
+  return {
+    ...actual,
+    verify: (...args: Parameters<typeof actual.verify>) => {
+      argon2.verifications += 1;
+      return actual.verify(...args);
+    },
+  };
+});
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 const PASSWORD = "correct horse battery staple";
@@ -73,6 +87,23 @@ describe("stored attempts", () => {
 });
 
 describe("no account enumeration (S3)", () => {
+  it("every refusal costs exactly one argon2 verification: unknown email, wrong password, disabled account, throttled", async () => {
+    const cost = async (email: string, password: string, ip: string) => {
+      const before = argon2.verifications;
+      expect(await attempt(email, password, ip)).toBeNull();
+      return argon2.verifications - before;
+    };
+    const email = await newAccount();
+    const disabled = await newAccount();
+    await db.prisma.user.update({ where: { email: disabled }, data: { disabledAt: t0 } });
+    const locked = await newAccount();
+    for (let i = 0; i < THROTTLE.accountFailures; i++) await attempt(locked, "wrong", "203.0.113.30");
+    expect(await cost("nobody.here@test.example", "not it", "203.0.113.31")).toBe(1);
+    expect(await cost(email, "not it", "203.0.113.32")).toBe(1);
+    expect(await cost(disabled, PASSWORD, "203.0.113.33")).toBe(1);
+    expect(await cost(locked, PASSWORD, "203.0.113.34")).toBe(1);
+  });
+
   it("unknown email and wrong password give the same answer in comparable time", async () => {
     const email = await newAccount();
     await attempt("warm.up@test.example", "x", "203.0.113.1"); // builds the dummy hash once

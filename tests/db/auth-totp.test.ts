@@ -158,6 +158,9 @@ describe("admin reset", () => {
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(after).toMatchObject({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
     expect(await resolveViewer(lawyerClaims, meta, at(31))).toBeNull();
+    // Not even a half-signed-in session that could set up a new authenticator: whoever holds the
+    // old cookie (the lost phone's browser) must sign in again with the password.
+    expect(await resolvePendingSession(lawyerClaims, meta, at(31))).toBeNull();
     expect(await db.prisma.auditLog.count({ where: { action: "user.2fa.reset", entityId: u.id } })).toBe(1);
   });
 });

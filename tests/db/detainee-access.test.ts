@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usePrisma } from "@/lib/db/client";
 import { createDetainee } from "@/lib/domain/detainee/mutations";
 import { reindexNames } from "@/lib/domain/names/reindex";
-import { getDetainee, listDetainees } from "@/lib/domain/detainee/queries";
+import { getDetainee, getDetaineeForEdit, listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createTestDatabase } from "./helpers";
@@ -73,6 +73,16 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
       expect(dto?.familyContacts).toEqual({ visible: false });
       expect(JSON.stringify(dto)).not.toContain("CANARY");
     }
+  });
+
+  it("puts family contacts into the edit form only for those who may read them", async () => {
+    expect((await getDetaineeForEdit(lawyerA, caseA.id))?.familyContacts).toEqual({ show: true, value: `Sister — ${CANARY_PHONE}` });
+    for (const v of [caseworkerA, viewerA]) {
+      const form = await getDetaineeForEdit(v, caseA.id);
+      expect(form?.familyContacts).toEqual({ show: false });
+      expect(JSON.stringify(form)).not.toContain("CANARY");
+    }
+    expect(await getDetaineeForEdit(lawyerB, caseA.id)).toBeNull();
   });
 
   it("refuses to create a case in another team, and writes nothing", async () => {

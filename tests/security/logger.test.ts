@@ -18,12 +18,26 @@ function capture() {
 
 const CANARY = "CANARY-7f3a-김선향";
 
+// Fixed here rather than read from REDACTED_FIELDS: dropping a name from the logger's list must
+// fail a test. Secrets first, then the personal data SECURITY.md S21 names.
+const MUST_REDACT = [
+  "password", "currentPassword", "newPassword", "passwordHash", "token", "secret", "totpSecret", "otp", "totpCode", "cookie", "authorization",
+  "email", "displayName", "familyContacts", "identity", "contact", "phone", "familyNameRoman", "givenNameRoman", "nameHangul", "nameChinese",
+  "aliases", "narrative", "body", "notes", "description",
+];
+
 describe("log redaction", () => {
   it.each(REDACTED_FIELDS)("never writes the value of %s, at any of three depths", (field) => {
     const out = capture();
     out.logger.info({ [field]: CANARY, user: { [field]: CANARY }, req: { headers: { [field]: CANARY } } }, "event");
     expect(out.text()).not.toContain("CANARY");
     expect(out.text()).toContain("[redacted]");
+  });
+
+  it.each(MUST_REDACT)("redacts %s (a secret or personal field SECURITY.md S21 names)", (field) => {
+    const out = capture();
+    out.logger.info({ [field]: CANARY, user: { [field]: CANARY } }, "event");
+    expect(out.text()).not.toContain("CANARY");
   });
 
   it("keeps ids, codes and counts", () => {

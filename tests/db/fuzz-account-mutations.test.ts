@@ -70,6 +70,16 @@ describe("administration, account, import and upload under hostile input", () =>
     await assertSmuggledKeysRefused(w, name, call, await base());
   });
 
+  it("a version beyond PostgreSQL's integer range is an input error, not a 500 (found by this fuzzing)", async () => {
+    const base = { teamId: w.teamId, orgLegalName: "Haven Legal Aid", orgNameKo: "", orgAddress: "", orgEmail: "", orgPhone: "", orgWebsite: "", orgSignatory: "" };
+    for (const version of [2 ** 31, new Date(2 ** 31), "99999999999"]) {
+      await updateTeamOrganisation(w.admin, { ...base, version }).then(
+        () => { throw new Error(`version ${String(version)} was accepted`); },
+        (e: unknown) => { if (!isClientError(e)) throw e; },
+      );
+    }
+  });
+
   it("describeSignInLink answers any value with null (never a throw, never a hit)", async () => {
     await fc.assert(fc.asyncProperty(hostileValue, async (v) => (await describeSignInLink(v)) === null), { numRuns: FUZZ_RUNS });
   });

@@ -42,7 +42,7 @@ export const createDetaineeSchema = detaineeFieldsSchema
 export const updateDetaineeSchema = detaineeFieldsSchema
   .extend({
     detaineeId: idSchema,
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(2_147_483_647),
     /** Absent: unchanged. "" clears. Only roles that may read family contacts may send it. */
     familyContacts: textSchema().max(5_000, "tooLong").optional(),
     /** The lawyers assigned to the case; absent: unchanged. */
@@ -55,7 +55,7 @@ export type UpdateDetaineeInput = z.input<typeof updateDetaineeSchema>;
 
 export const archiveDetaineeSchema = z.strictObject({
   detaineeId: idSchema,
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647),
   reason: requiredText(2000),
 });
 
@@ -82,5 +82,5 @@ export const changeStatusSchema = z.strictObject({
   note: requiredText(5000),
   /** Required for REPATRIATED (when the return happened). */
   date: textSchema().max(10).optional(),
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647),
 });

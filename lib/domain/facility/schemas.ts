@@ -13,7 +13,7 @@ export const sourceUrlSchema = textSchema().trim().max(2000, "tooLong").url({ pr
 export const sourcesSchema = z.array(sourceUrlSchema).max(50, "tooMany").default([]);
 
 /** Optimistic locking: the version the editor started from (update … where version = n). */
-export const versionSchema = z.number({ error: "invalid" }).int().min(1);
+export const versionSchema = z.number({ error: "invalid" }).int().min(1).max(2_147_483_647); // PostgreSQL integer
 
 const facilityFields = {
   refCode: optionalText(20),

@@ -16,7 +16,7 @@ export const PETITION_FILE_KINDS = ["EXPORT_PDF", "EXPORT_DOCX", "UPLOAD"] as co
 export const MAX_SECTION_CHARS = 50_000;
 export const MAX_TITLE_CHARS = 300;
 
-const version = z.number().int().min(1);
+const version = z.number().int().min(1).max(2_147_483_647); // PostgreSQL integer
 const language = z.enum(["en", "ko"]);
 /** "YYYY-MM-DD" → a UTC midnight Date (the columns are SQL dates). */
 const isoDay = z.iso.date("invalidDate").transform((s) => new Date(`${s}T00:00:00.000Z`));

@@ -12,7 +12,7 @@ const line = (max: number) => textSchema().trim().max(max, "tooLong").transform(
 
 export const organisationSchema = z.strictObject({
   teamId: idSchema,
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
   orgLegalName: line(200),
   orgNameKo: line(200),
   orgAddress: line(500),

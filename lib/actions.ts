@@ -3,7 +3,7 @@ import "server-only";
 // errors reach the browser; anything else is logged (without input values) and shown as a
 // generic error, so no stack trace or SQL ever leaks (S12).
 import { ZodError, z } from "zod";
-import { isAppError, type ActionResult, type AppError } from "./errors";
+import { AppError, isAppError, type ActionResult } from "./errors";
 import { logger } from "./logger";
 
 /**
@@ -50,6 +50,9 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
 
 /** FormData → plain object for zod: repeated keys become arrays only where listed. */
 export function formToObject(form: FormData, arrayKeys: readonly string[] = []): Record<string, unknown> {
+  // A hand-made request can call an action with anything in place of the form (a plain no-JS
+  // post to a useActionState action passes the form as the first argument and nothing second).
+  if (!((form as unknown) instanceof FormData)) throw new AppError("INVALID", "generic");
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;

@@ -33,6 +33,13 @@ function toFormData(entries: [string, string][]): FormData {
 }
 
 describe("FormData → fields", () => {
+  it("formToObject refuses anything but a form with a clean input error (a hand-made call may pass anything)", async () => {
+    for (const notAForm of [undefined, null, "a=1", { a: "1" }, 42]) {
+      expect(() => formToObject(notAForm as never)).toThrow(expect.objectContaining({ code: "INVALID", message: "generic" }));
+      expect(await runAction("t", async () => formToObject(notAForm as never))).toEqual({ ok: false, message: "generic" });
+    }
+  });
+
   it("formToObject never throws and yields only strings (or string arrays where listed), never $ACTION keys or files", () => {
     fc.assert(fc.property(formEntries, (entries) => {
       const out = formToObject(toFormData(entries), ["aliases", "assignedUserIds", "detaineeIds"]);

@@ -15,6 +15,8 @@ import { PetitionStatusBadge } from "./_components/petition-status-badge";
 import { SectionEditor } from "./_components/section-editor";
 import { WorkflowPanel } from "./_components/workflow-panel";
 import { PetitionSidebar } from "./_components/petition-sidebar";
+import { evidenceFormMessages } from "@/app/(app)/detainees/[detaineeId]/_components/note-form";
+import { can } from "@/lib/auth/permissions";
 
 type Params = Promise<{ petitionId: string }>;
 
@@ -89,7 +91,7 @@ export default async function PetitionPage({ params }: { params: Params }) {
         <aside className="min-w-0 space-y-4">
           {checks ? <CompletenessPanel checks={checks} /> : null}
           <WorkflowPanel petitionId={p.id} version={p.version} transitions={p.allowedTransitions} blocked={missing.length > 0} messages={messages} />
-          <PetitionSidebar petition={p} />
+          <PetitionSidebar petition={p} canUpload={can(viewer, "petition.file.upload")} messages={{ ...messages, ...(await evidenceFormMessages()) }} />
         </aside>
       </div>
     </article>

@@ -24,13 +24,15 @@ import { assertHostileInputsRefusedCleanly, assertSmuggledKeysRefused, buildWorl
 import { makeViewer } from "./fixtures";
 
 let w: World;
-let member: Viewer, passwordChanger: Viewer, otherSessionId: string, uploadDir: string;
+let member: Viewer, linkUser: Viewer, passwordChanger: Viewer, otherSessionId: string, uploadDir: string;
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(tmpdir(), "haven-fuzz-"));
   process.env.HAVEN_UPLOAD_DIR = uploadDir;
   w = await buildWorld();
   // Someone for the admin targets to act on, so a successful random role change touches no fixture.
   member = await withSession(w.db, await makeViewer("CASEWORKER", [w.teamId]), false);
+  // The sign-in link targets get their own user: a random setUserDisabled may disable `member`.
+  linkUser = await makeViewer("CASEWORKER", [w.teamId]);
   passwordChanger = await withSession(w.db, await makeViewer("VIEWER", []), true);
   otherSessionId = (await withSession(w.db, w.lawyer, false)).sessionId!;
 });
@@ -52,8 +54,8 @@ const targets: Target[] = [
   ["endUserSessions", (i) => endUserSessions(w.admin, i), () => ({ userId: member.id })],
   ["resetUserTwoFactor", (i) => resetUserTwoFactor(w.admin, i), () => ({ userId: member.id })],
   ["setRequireTwoFactorForAll", (i) => setRequireTwoFactorForAll(w.admin, i), () => ({ requireForAll: false })],
-  ["createSignInLink", (i) => createSignInLink(w.admin, i), () => ({ userId: member.id })],
-  ["setPasswordWithLink", (i) => setPasswordWithLink(i), async () => ({ token: (await createSignInLink(w.admin, { userId: member.id })).token, newPassword: "another long passphrase 8", confirmPassword: "another long passphrase 8" })],
+  ["createSignInLink", (i) => createSignInLink(w.admin, i), () => ({ userId: linkUser.id })],
+  ["setPasswordWithLink", (i) => setPasswordWithLink(i), async () => ({ token: (await createSignInLink(w.admin, { userId: linkUser.id })).token, newPassword: "another long passphrase 8", confirmPassword: "another long passphrase 8" })],
   ["revokeOwnSession", (i) => revokeOwnSession(w.lawyer, i), () => ({ sessionId: otherSessionId })],
   ["changeOwnPassword", (i) => changeOwnPassword(passwordChanger, i), () => ({ newPassword: "another long passphrase 7", confirmPassword: "another long passphrase 7" })],
   ["previewDetaineeImport", (i) => previewDetaineeImport(w.caseworker, i), () => ({ teamId: w.teamId, content: CSV })],

@@ -48,7 +48,7 @@ export async function submitCode(page: Page, code: string): Promise<boolean> {
  * the next step's; if that is gone too, it waits for the next step and tries again.
  */
 async function completeTwoFactor(page: Page, email: string) {
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     if (await submitCode(page, await totpCode(email))) return;
     if (await submitCode(page, await totpCode(email, 30))) return;
     const msIntoStep = Date.now() % 30_000;

@@ -51,7 +51,8 @@ test("hostile markup in every field is stored and shown as text, never run", asy
   test.setTimeout(240_000);
   const dialogs: string[] = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await signIn(page, USERS.lawyerA);
+  // Team A's second lawyer: lawyer A signs in from many specs at once, and codes are single-use.
+  await signIn(page, USERS.lawyerA2);
 
   // A facility and a return event there.
   await page.goto("/facilities/new");

@@ -1,8 +1,15 @@
 // Runs once when the server starts: refuse to serve without the secrets that protect sessions
-// and restricted data (S18), rather than fail later on the first sensitive write.
+// and restricted data (S18), rather than fail later on the first sensitive write; then start the
+// background jobs (lib/jobs/scheduler.ts), unless HAVEN_JOBS=off (an installation that runs
+// `npm run jobs:daily` from cron instead).
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV === "production") {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production") {
     const { assertProductionSettings } = await import("@/lib/config/startup-check");
     assertProductionSettings();
+  }
+  if (process.env.HAVEN_JOBS !== "off" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startJobScheduler } = await import("@/lib/jobs/scheduler");
+    startJobScheduler();
   }
 }

@@ -6,12 +6,12 @@ import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { atRiskDetainees, facilitiesByRisk, recentEvents, statusCounts } from "@/lib/domain/dashboard/queries";
 import { explainDetainees } from "@/lib/domain/risk/explain";
-import { runDailyJobsIfDue } from "@/lib/jobs/daily";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RiskBadge, isRiskLevel } from "@/components/risk/risk-badge";
 import { topReasons } from "@/components/risk/risk-explanation";
-import { FacilityMap, type FacilityMapLabels } from "@/components/map/facility-map";
+import { FacilityMap } from "@/components/map/facility-map";
+import { facilityMapLabels } from "@/components/map/labels";
 import { ReportedNumber } from "./events/_components/reported-number";
 import { VerificationBadge } from "./events/_components/verification-badge";
 import { DeadlinesPanel } from "./_components/deadlines-panel";
@@ -22,26 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
-async function mapLabels(): Promise<FacilityMapLabels> {
-  const t = await getTranslations("map");
-  const keys = ["LOW", "ELEVATED", "HIGH", "IMMINENT", "NONE"] as const;
-  return {
-    title: t("title"), desc: t("desc"), caption: t("caption"), legend: t("legend"), border: t("border"), notShown: t("notShown"),
-    noCoordinates: t("noCoordinates"), outsideArea: t("outsideArea"),
-    level: Object.fromEntries(keys.map((k) => [k, t(`level.${k}`)])) as FacilityMapLabels["level"],
-    initial: Object.fromEntries(keys.map((k) => [k, t(`initial.${k}`)])) as FacilityMapLabels["initial"],
-    country: { CN: t("country.CN"), KP: t("country.KP"), KR: t("country.KR"), RU: t("country.RU"), JP: t("country.JP") },
-    pointLabel: (name, level) => t("pointLabel", { name, level }),
-  };
-}
-
 export default async function Dashboard() {
   const viewer = await requireViewer();
-  // Decay moves scores as days pass: the first visit of a UTC day rescores everything.
-  await runDailyJobsIfDue();
   const [counts, atRisk, facilities, events, t, format, locale, labels] = await Promise.all([
     statusCounts(viewer), atRiskDetainees(viewer), facilitiesByRisk(viewer), can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
-    getTranslations("dashboard"), getFormatter(), getLocale(), mapLabels(),
+    getTranslations("dashboard"), getFormatter(), getLocale(), getTranslations("map").then(facilityMapLabels),
   ]);
   const explanations = await explainDetainees(atRisk.rows.map((r) => r.id));
   const reasons = await Promise.all(atRisk.rows.map((r) => (explanations.get(r.id) ? topReasons(explanations.get(r.id)!) : Promise.resolve([]))));

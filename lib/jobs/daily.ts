@@ -1,6 +1,6 @@
 // Work that falls due with the calendar rather than with an edit: risk decay (rescore all once per
-// UTC day, with the daily snapshot) and petition deadline reminders. Run by the first dashboard
-// visit of the day, and by `npm run jobs:daily` from cron for installations where nobody signs in.
+// UTC day, with the daily snapshot) and petition deadline reminders. Run by the server's
+// background scheduler (lib/jobs/scheduler.ts) and by `npm run jobs:daily` from cron; never by a request.
 import { refreshRiskIfStale, type RefreshResult } from "@/lib/domain/risk/refresh";
 import { notifyDueDeadlines } from "@/lib/domain/petitions/mutations-deadlines";
 

@@ -1,68 +1,49 @@
-// Scores with their explanation, computed live from the same inputs the refresh uses, for the
-// pages that show "why". Callers pass ids they already obtained through a scoped query
-// (getDetainee, listDetainees…): these functions do not scope detainees themselves.
+// Scores with their explanation and history as stored by ./refresh, for the pages that show
+// "why". Nothing here recomputes: a page costs the same whatever the number of events. Callers
+// pass ids they already obtained through a scoped query (getDetainee, listDetainees…): these
+// functions do not scope detainees themselves.
 import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
-import { loadDetaineeRows, loadFacilityInputs, inputsAsOf, wholeDaysSince, type FacilityRow } from "./inputs";
-import { scoreDetainee, scoreFacility, type RiskResult } from "./model";
+import { levelFor, type RiskResult } from "./model";
+import { fromStoredExplanation } from "./stored";
+import { HISTORY_DAYS, historyPoints, type RiskPoint } from "./history";
 import { MS_PER_DAY } from "./weights";
 
-export type RiskPoint = { day: string; score: number; level: RiskResult["level"] };
+export type { RiskPoint } from "./history";
 
-async function facilityRows(ids: readonly string[]): Promise<FacilityRow[]> {
-  if (ids.length === 0) return [];
-  return prisma().detentionFacility.findMany({ where: { id: { in: [...ids] } }, select: { id: true, type: true, country: true, province: true } });
-}
-
-/** A facility's current score and why; null for an unknown id. */
+/** A facility's current score and why; null for an unknown or never-scored facility. */
 export const explainFacility = cache(async (facilityId: string, now: Date = new Date()): Promise<RiskResult | null> => {
-  const rows = await facilityRows([facilityId]);
-  if (rows.length === 0) return null;
-  const inputs = await loadFacilityInputs(prisma(), rows);
-  return scoreFacility(inputs.get(facilityId)!, now);
+  const f = await prisma().detentionFacility.findUnique({ where: { id: facilityId }, select: { riskScore: true, riskExplanation: true } });
+  return f ? fromStoredExplanation(f.riskExplanation, f.riskScore, now) : null;
 });
 
 /**
- * The last `days` days of a facility's score, recomputed from the records as they stand (what
- * was known to have happened by each day, with today's weights), plus the daily snapshots that
- * were actually shown then. Recomputing keeps the chart whole from the first day Haven runs.
+ * The last `days` days of a facility's score (stored history: what was known to have happened
+ * by each day, with today's weights), plus the daily snapshots that were actually shown then.
  */
-export async function facilityRiskHistory(facilityId: string, days = 180, now: Date = new Date()): Promise<{ recomputed: RiskPoint[]; snapshots: RiskPoint[] }> {
-  const rows = await facilityRows([facilityId]);
-  if (rows.length === 0) return { recomputed: [], snapshots: [] };
-  const input = (await loadFacilityInputs(prisma(), rows)).get(facilityId)!;
+export async function facilityRiskHistory(facilityId: string, days = HISTORY_DAYS, now: Date = new Date()): Promise<{ recomputed: RiskPoint[]; snapshots: RiskPoint[] }> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const recomputed: RiskPoint[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const day = new Date(today - i * MS_PER_DAY);
-    const r = scoreFacility(inputsAsOf(input, day), day);
-    recomputed.push({ day: day.toISOString().slice(0, 10), score: r.score, level: r.level });
-  }
   const from = new Date(today - (days - 1) * MS_PER_DAY);
-  const snaps = await prisma().facilityRiskSnapshot.findMany({ where: { facilityId, day: { gte: from } }, orderBy: { day: "asc" } });
-  return { recomputed, snapshots: snaps.map((s) => ({ day: s.day.toISOString().slice(0, 10), score: s.score, level: s.level as RiskPoint["level"] })) };
+  const [f, snaps] = await Promise.all([
+    prisma().detentionFacility.findUnique({ where: { id: facilityId }, select: { riskHistory: true } }),
+    prisma().facilityRiskSnapshot.findMany({ where: { facilityId, day: { gte: from } }, orderBy: { day: "asc" }, select: { day: true, score: true, level: true } }),
+  ]);
+  return {
+    recomputed: historyPoints(f?.riskHistory, now, days, levelFor),
+    snapshots: snaps.map((s) => ({ day: s.day.toISOString().slice(0, 10), score: s.score, level: s.level as RiskPoint["level"] })),
+  };
 }
 
-/** Scores with explanations for detainees the caller may already see (ids from a scoped query). */
+/** Stored scores with explanations for detainees the caller may already see (ids from a scoped query, one page at most). */
 export async function explainDetainees(detaineeIds: readonly string[], now: Date = new Date()): Promise<Map<string, RiskResult>> {
   const out = new Map<string, RiskResult>();
   if (detaineeIds.length === 0) return out;
-  const people = await loadDetaineeRows(prisma(), { ids: detaineeIds });
-  const facilityIds = [...new Set(people.flatMap((p) => (p.current ? [p.current.facilityId] : [])))];
-  const rows = await facilityRows(facilityIds);
-  const inputs = await loadFacilityInputs(prisma(), rows);
-  const typeOf = new Map(rows.map((f) => [f.id, f.type]));
-  const facilityScore = new Map(rows.map((f) => [f.id, scoreFacility(inputs.get(f.id)!, now)]));
-  for (const p of people) {
-    const toType = p.current ? typeOf.get(p.current.facilityId) : undefined;
-    out.set(p.id, scoreDetainee({
-      status: p.status,
-      facility: p.current ? facilityScore.get(p.current.facilityId) ?? null : null,
-      daysInCustody: p.current ? wholeDaysSince(p.current.fromDate, p.current.fromPrecision, now) : null,
-      lastTransfer: p.current && toType ? { fromType: p.previousType, toType, on: p.current.fromDate } : null,
-      indicators: p.indicators,
-    }, now));
+  const rows = await prisma().$queryRaw<{ id: string; riskScore: number | null; riskExplanation: unknown }[]>`
+    SELECT id, "riskScore", "riskExplanation" FROM "Detainee" WHERE id = ANY(${[...detaineeIds]}::text[])`;
+  for (const r of rows) {
+    const result = fromStoredExplanation(r.riskExplanation, r.riskScore, now);
+    if (result) out.set(r.id, result);
   }
   return out;
 }

@@ -29,3 +29,6 @@ CREATE INDEX "Detainee_team_at_risk_idx" ON "Detainee" ("teamId", "riskScore" DE
 -- Open custody periods: who is held where now (facility filter, facility pages, rescoring).
 CREATE INDEX "CustodyPeriod_open_facility_idx" ON "CustodyPeriod" ("facilityId", "detaineeId") WHERE "toDate" IS NULL;
 CREATE INDEX "CustodyPeriod_open_detainee_idx" ON "CustodyPeriod" ("detaineeId") WHERE "toDate" IS NULL;
+-- Rescoring reads a province's events by name, case-insensitively (the regional wave).
+CREATE INDEX "RepatriationEvent_province_lower_idx" ON "RepatriationEvent" (lower("province")) WHERE "archivedAt" IS NULL;
+CREATE INDEX "DetentionFacility_province_lower_idx" ON "DetentionFacility" ("country", lower("province")) WHERE "archivedAt" IS NULL;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { atRiskDetainees, facilitiesByRisk, recentEvents, statusCounts } from "@/lib/domain/dashboard/queries";
+import { atRiskDetainees, facilitiesByRisk, recentEvents, statusCounts, topFacilities } from "@/lib/domain/dashboard/queries";
 import { explainDetainees } from "@/lib/domain/risk/explain";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -25,12 +25,12 @@ const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
 export default async function Dashboard() {
   const viewer = await requireViewer();
   const [counts, atRisk, facilities, events, t, format, locale, labels] = await Promise.all([
-    statusCounts(viewer), atRiskDetainees(viewer), facilitiesByRisk(viewer), can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
+    statusCounts(viewer), atRiskDetainees(viewer), facilitiesByRisk(), can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
     getTranslations("dashboard"), getFormatter(), getLocale(), getTranslations("map").then(facilityMapLabels),
   ]);
   const explanations = await explainDetainees(atRisk.rows.map((r) => r.id));
   const reasons = await Promise.all(atRisk.rows.map((r) => (explanations.get(r.id) ? topReasons(explanations.get(r.id)!) : Promise.resolve([]))));
-  const ranked = facilities.filter((f) => f.riskScore != null).slice(0, 10);
+  const ranked = await topFacilities(viewer, facilities.filter((f) => f.riskScore != null), 10);
   const totalCases = counts.reduce((s, c) => s + c.count, 0);
   const scoredAt = facilities.reduce<Date | null>((m, f) => (f.riskComputedAt && (!m || f.riskComputedAt > m) ? f.riskComputedAt : m), null);
   return (

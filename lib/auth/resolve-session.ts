@@ -4,8 +4,8 @@ import "server-only";
 // Next's request APIs so database tests can drive it directly.
 import { prisma } from "@/lib/db/client";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
-import { judgeSession, shouldTouch, TWO_FACTOR_ROLES, type SessionClaims, type SessionVerdict } from "./session-state";
-import { getRequireTwoFactorForAll } from "./two-factor-policy";
+import { judgeSession, shouldTouch, TWO_FACTOR_ROLES, type SessionClaims, type SessionRow, type SessionVerdict } from "./session-state";
+import { REQUIRE_2FA_FOR_ALL } from "./two-factor-policy";
 import type { Viewer } from "./viewer";
 
 export type ResolvedSession = {
@@ -14,23 +14,33 @@ export type ResolvedSession = {
   sessionId: string;
 };
 
+type SessionQueryRow = SessionRow & {
+  uId: string | null; email: string; displayName: string; role: Role; locale: Locale; sessionVersion: number;
+  disabledAt: Date | null; totpEnabledAt: Date | null; teamIds: string[] | null; requireForAll: boolean | null;
+};
+
+/**
+ * The session row, its user, the user's teams and the two-factor policy: one statement per
+ * request (getViewer memoises it for the request), whatever the page.
+ */
 export async function resolveSession(claims: SessionClaims, now: Date = new Date()): Promise<ResolvedSession> {
   const db = prisma();
-  const row = await db.userSession.findUnique({
-    where: { id: claims.sid },
-    select: {
-      userId: true, expiresAt: true, lastSeenAt: true, revokedAt: true, secondFactorAt: true,
-      user: {
-        select: {
-          id: true, email: true, displayName: true, role: true, locale: true, sessionVersion: true, disabledAt: true, totpEnabledAt: true,
-          memberships: { select: { teamId: true } },
-        },
-      },
-    },
-  });
-  const user = row?.user ?? null;
+  const [found] = await db.$queryRaw<SessionQueryRow[]>`
+    SELECT s."userId", s."expiresAt", s."lastSeenAt", s."revokedAt", s."secondFactorAt",
+           u.id AS "uId", u.email, u."displayName", u.role::text AS role, u.locale::text AS locale, u."sessionVersion",
+           u."disabledAt", u."totpEnabledAt",
+           ARRAY(SELECT m."teamId" FROM "TeamMembership" m WHERE m."userId" = u.id ORDER BY m."teamId") AS "teamIds",
+           (SELECT a.value = 'true'::jsonb FROM "AppSetting" a WHERE a.key = ${REQUIRE_2FA_FOR_ALL}) AS "requireForAll"
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${claims.sid}`;
+  const row: SessionRow | null = found
+    ? { userId: found.userId, expiresAt: new Date(found.expiresAt), lastSeenAt: new Date(found.lastSeenAt), revokedAt: found.revokedAt && new Date(found.revokedAt), secondFactorAt: found.secondFactorAt && new Date(found.secondFactorAt) }
+    : null;
+  const user = found?.uId
+    ? { id: found.uId, email: found.email, displayName: found.displayName, role: found.role, locale: found.locale, sessionVersion: Number(found.sessionVersion), disabledAt: found.disabledAt, totpEnabledAt: found.totpEnabledAt, teamIds: found.teamIds ?? [] }
+    : null;
   // The admin setting matters only for roles that do not always need a second factor.
-  const requireForAll = user && !user.totpEnabledAt && !TWO_FACTOR_ROLES.includes(user.role) ? await getRequireTwoFactorForAll() : false;
+  const requireForAll = user && !user.totpEnabledAt && !TWO_FACTOR_ROLES.includes(user.role) ? found?.requireForAll === true : false;
   const verdict = judgeSession({ claims, row, user, requireForAll, now });
   if (verdict.kind !== "invalid" && row && shouldTouch(row.lastSeenAt, now)) {
     // Conditional, so concurrent requests do not all write.
@@ -42,10 +52,7 @@ export async function resolveSession(claims: SessionClaims, now: Date = new Date
   return {
     verdict,
     sessionId: claims.sid,
-    user: user && {
-      id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale,
-      teamIds: user.memberships.map((m) => m.teamId),
-    },
+    user: user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale, teamIds: user.teamIds },
   };
 }
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
-import { listCurrentFacilitiesInScope, listDetainees, listWritableTeams } from "@/lib/domain/detainee/queries";
+import { facilityOptionById, listDetainees, listWritableTeams } from "@/lib/domain/detainee/queries";
+import { FacilityCombobox } from "@/components/ui/facility-combobox";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import { ALL_STATUSES } from "@/lib/domain/detainee/status";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -26,10 +27,10 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
     q: firstParam(raw.q), status: firstParam(raw.status), teamId: firstParam(raw.teamId), facilityId: firstParam(raw.facilityId),
     mine: firstParam(raw.mine), page: firstParam(raw.page), sort: firstParam(raw.sort),
   });
-  const [result, teams, facilities, t, ts, format] = await Promise.all([
+  const [result, teams, facility, t, ts, format] = await Promise.all([
     listDetainees(viewer, filters),
     listWritableTeams(viewer),
-    listCurrentFacilitiesInScope(viewer),
+    facilityOptionById(filters.facilityId),
     getTranslations("detainees"),
     getTranslations("status"),
     getFormatter(),
@@ -41,7 +42,7 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
   const filtered = Boolean(filters.q || filters.status || filters.teamId || filters.facilityId || filters.mine);
   return (
     <div>
-      <ListHeader title={t("title")} countText={t("count", { count: result.total })} countTestId="case-count"
+      <ListHeader title={t("title")} countText={result.more ? t("countMore", { count: result.total }) : t("count", { count: result.total })} countTestId="case-count"
         newHref={can(viewer, "detainee.create") ? "/detainees/new" : null} newLabel={t("newCase")}>
         <CsvLinks viewer={viewer} searchParams={raw} />
       </ListHeader>
@@ -59,13 +60,8 @@ export default async function DetaineesPage({ searchParams }: { searchParams: Se
             {ALL_STATUSES.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
           </select>
         </div>
-        <div className="space-y-1 self-start">
-          <label htmlFor="facilityId" className="block text-sm font-medium">{t("facilityFilter")}</label>
-          <select id="facilityId" name="facilityId" defaultValue={filters.facilityId ?? ""} className={inputClass}>
-            <option value="">{t("allFacilities")}</option>
-            {facilities.map((f) => <option key={f.id} value={f.id}>{f.nameEn}</option>)}
-          </select>
-        </div>
+        <FacilityCombobox name="facilityId" label={t("facilityFilter")} placeholder={t("facilityFilterPlaceholder")}
+          noResults={t("facilityFilterNone")} anyLabel={t("allFacilities")} selected={facility} />
         {teams.length > 1 ? (
           <div className="space-y-1 self-start">
             <label htmlFor="teamId" className="block text-sm font-medium">{t("teamFilter")}</label>

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
 import { fromColumns, type PartialDate } from "@/lib/dates/partial-date";
 import { detaineeWhere } from "../detainee/scope";
+import { COUNT_CAP } from "../detainee/queries";
 
 export async function statusCounts(viewer: Viewer): Promise<{ status: DetaineeStatus; count: number }[]> {
   const rows = await prisma().detainee.groupBy({ by: ["status"], where: { AND: [detaineeWhere(viewer), { archivedAt: null }] }, _count: { _all: true } });
@@ -28,7 +29,7 @@ export async function atRiskDetainees(viewer: Viewer, limit = 15): Promise<{ row
         custody: { where: { toDate: null }, take: 1, select: { facility: { select: { id: true, nameEn: true, nameLocal: true } } } },
       },
     }),
-    prisma().detainee.count({ where }),
+    prisma().detainee.count({ where, take: COUNT_CAP + 1 }),
   ]);
   return {
     total,
@@ -45,17 +46,26 @@ export type RankedFacility = {
   riskScore: number | null; riskLevel: string | null; riskComputedAt: Date | null; latitude: number | null; longitude: number | null; heldByUs: number;
 };
 
-/** Every active facility by risk (for the map) and how many of the viewer's clients each holds now. */
-export async function facilitiesByRisk(viewer: Viewer): Promise<RankedFacility[]> {
-  const rows = await prisma().detentionFacility.findMany({
+/** Every active facility by risk, for the map (no per-facility counts: 2,000 of them would cost more than the page). */
+export async function facilitiesByRisk(): Promise<Omit<RankedFacility, "heldByUs">[]> {
+  return prisma().detentionFacility.findMany({
     where: { archivedAt: null },
     orderBy: [{ riskScore: { sort: "desc", nulls: "last" } }, { nameEn: "asc" }],
-    select: {
-      id: true, nameEn: true, nameLocal: true, province: true, country: true, riskScore: true, riskLevel: true, riskComputedAt: true, latitude: true, longitude: true,
-      _count: { select: { custody: { where: { toDate: null, detainee: { AND: [detaineeWhere(viewer), { archivedAt: null }] } } } } },
-    },
+    select: { id: true, nameEn: true, nameLocal: true, province: true, country: true, riskScore: true, riskLevel: true, riskComputedAt: true, latitude: true, longitude: true },
   });
-  return rows.map(({ _count, ...f }) => ({ ...f, heldByUs: _count.custody }));
+}
+
+/** The highest-risk facilities with how many of the viewer's clients each holds now. */
+export async function topFacilities<F extends { id: string }>(viewer: Viewer, ranked: F[], limit = 10): Promise<(F & { heldByUs: number })[]> {
+  const top = ranked.slice(0, limit);
+  if (top.length === 0) return [];
+  const held = await prisma().custodyPeriod.groupBy({
+    by: ["facilityId"],
+    where: { toDate: null, facilityId: { in: top.map((f) => f.id) }, detainee: { AND: [detaineeWhere(viewer), { archivedAt: null }] } },
+    _count: { _all: true },
+  });
+  const count = new Map(held.map((h) => [h.facilityId, h._count._all]));
+  return top.map((f) => ({ ...f, heldByUs: count.get(f.id) ?? 0 }));
 }
 
 export type RecentEvent = {

@@ -18,6 +18,8 @@ import { detaineeWhere } from "./scope";
 import type { ListDetaineesFilters } from "./schemas";
 
 export const PAGE_SIZE = 25;
+/** Lists count up to this many and say "more than" beyond it. */
+export const COUNT_CAP = 10_000;
 
 const ORDER: Record<ListDetaineesFilters["sort"], Prisma.DetaineeOrderByWithRelationInput[]> = {
   relevance: [{ updatedAt: "desc" }, { id: "asc" }], // then re-ranked by matchRank
@@ -63,7 +65,8 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
     skip = 0;
   }
   const [total, rows] = await Promise.all([
-    db.detainee.count({ where }),
+    // Counting past the cap costs more than the page itself at 100,000 cases: "more than 10,000".
+    db.detainee.count({ where, take: COUNT_CAP + 1 }),
     db.detainee.findMany({
       where: pageWhere,
       orderBy: ORDER[filters.sort],
@@ -78,9 +81,11 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
   ]);
   if (rankedIds) rows.sort((a, b) => rankedIds.indexOf(a.id) - rankedIds.indexOf(b.id));
   return {
-    total,
+    total: Math.min(total, COUNT_CAP),
+    /** True when there are more than `total` (the count stopped at COUNT_CAP). */
+    more: total > COUNT_CAP,
     page: filters.page,
-    pageCount: Math.max(1, Math.ceil(Math.min(total, rankedIds ? RANK_WINDOW : total) / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(Math.min(total, rankedIds ? RANK_WINDOW : COUNT_CAP) / PAGE_SIZE)),
     rows: rows.map(({ custody, team, ...r }) => ({ ...r, teamName: team.name, currentFacility: custody[0]?.facility ?? null })),
   };
 }
@@ -167,13 +172,32 @@ export async function listWritableTeams(viewer: Viewer) {
   });
 }
 
-/** Facilities currently holding at least one of the viewer's cases, for the list's filter. */
-export async function listCurrentFacilitiesInScope(viewer: Viewer) {
+/** How many facilities the list's filter offers at most: it is searched, not scrolled. */
+export const FACILITY_OPTIONS_LIMIT = 20;
+
+/**
+ * Facilities currently holding at least one of the viewer's cases whose name (English or local)
+ * contains `q`, for the list's filter; at most FACILITY_OPTIONS_LIMIT, by name.
+ */
+export async function searchCurrentFacilitiesInScope(viewer: Viewer, q: string) {
+  const needle = q.trim().slice(0, 100);
+  const like = needle ? { contains: escapeLike(needle), mode: "insensitive" as const } : undefined;
   return prisma().detentionFacility.findMany({
-    where: { custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } } },
-    select: { id: true, nameEn: true },
+    where: {
+      archivedAt: null,
+      ...(like ? { OR: [{ nameEn: like }, { nameLocal: like }] } : {}),
+      custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } },
+    },
+    select: { id: true, nameEn: true, nameLocal: true },
     orderBy: { nameEn: "asc" },
+    take: FACILITY_OPTIONS_LIMIT,
   });
+}
+
+/** The facility the list is filtered by, to show its name in the filter (registry data: any signed-in role). */
+export async function facilityOptionById(facilityId: string | undefined) {
+  if (!facilityId) return null;
+  return prisma().detentionFacility.findUnique({ where: { id: facilityId }, select: { id: true, nameEn: true, nameLocal: true } });
 }
 
 /** What the edit form needs: the snapshot of editable facts, the version, and contacts if allowed. */

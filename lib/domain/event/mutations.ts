@@ -12,6 +12,7 @@ import { differingFields, lastEditor, StaleVersionError } from "../facility/conf
 import { fromColumns, partialDateToInput } from "@/lib/dates/partial-date";
 import { canTransition } from "../detainee/status";
 import { afterEventChange, afterStatusChange } from "../risk/triggers";
+import { RESCORE_TX } from "../risk/refresh";
 import { eventInputSchema, eventUpdateSchema, linkDetaineesSchema, type EventUpdateInput } from "./schemas";
 
 /** The province an event left from: as entered, else the chosen facility's. */
@@ -42,7 +43,7 @@ export async function createRepatriationEvent(actor: Actor, input: z.input<typeo
     await recordAudit(tx, actor, { action: "event.create", entityType: "RepatriationEvent", entityId: event.id, meta: { verification: data.verification } });
     await afterEventChange(tx, actor, { id: event.id, facilityIds: [data.facilityId ?? null], provinces: [province] });
     return event;
-  });
+  }, RESCORE_TX);
 }
 
 export const EVENT_CONFLICT_MESSAGE =
@@ -82,7 +83,7 @@ export async function updateRepatriationEvent(actor: Actor, input: EventUpdateIn
     // Both the old and the new place: moving an event lowers one facility and raises another.
     await afterEventChange(tx, actor, { id: eventId, facilityIds: [current.facilityId, fields.facilityId], provinces: [current.province, fields.province] });
     return { id: eventId, version: version + 1 };
-  });
+  }, RESCORE_TX);
 }
 
 export async function linkDetaineesToEvent(actor: Actor, input: z.input<typeof linkDetaineesSchema>): Promise<void> {
@@ -116,5 +117,5 @@ export async function linkDetaineesToEvent(actor: Actor, input: z.input<typeof l
       await recordAudit(tx, actor, { action: "detainee.status.change", entityType: "Detainee", entityId: detaineeId, meta: { from: detainee.status, to: "REPATRIATED", eventId: event.id } });
       await afterStatusChange(tx, actor, { detaineeId, activityId: activity.id, from: detainee.status, to: "REPATRIATED" });
     }
-  });
+  }, RESCORE_TX);
 }

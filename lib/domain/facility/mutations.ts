@@ -3,7 +3,7 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { expandByProvince } from "../risk/inputs";
-import { refreshRisk } from "../risk/refresh";
+import { refreshRisk, RESCORE_TX } from "../risk/refresh";
 import type { Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
@@ -26,7 +26,7 @@ export async function createFacility(actor: Actor, input: z.input<typeof facilit
     await recordAudit(tx, actor, { action: "facility.create", entityType: "DetentionFacility", entityId: facility.id });
     await refreshRisk(tx, { facilityIds: [facility.id] });
     return facility;
-  });
+  }, RESCORE_TX);
 }
 
 export const FACILITY_CONFLICT_MESSAGE =
@@ -58,5 +58,5 @@ export async function updateFacility(actor: Actor, input: FacilityUpdateInput): 
     await recordAudit(tx, actor, { action: "facility.update", entityType: "DetentionFacility", entityId: facilityId, meta: { fields: changed } });
     await refreshRisk(tx, { facilityIds: [facilityId, ...before.map((f) => f.id)] });
     return { id: facilityId, version: version + 1 };
-  });
+  }, RESCORE_TX);
 }

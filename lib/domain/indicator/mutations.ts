@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { refreshRisk } from "../risk/refresh";
+import { refreshRisk, RESCORE_TX } from "../risk/refresh";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
@@ -34,5 +34,5 @@ export async function createIndicator(actor: Actor, input: z.input<typeof indica
     await recordAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, meta: { type: data.type } });
     await refreshRisk(tx, { facilityIds: data.facilityId ? [data.facilityId] : [], detaineeIds: data.detaineeId ? [data.detaineeId] : [] });
     return indicator;
-  });
+  }, RESCORE_TX);
 }

@@ -25,6 +25,13 @@ const RANK: Record<RiskLevel, number> = { LOW: 0, ELEVATED: 1, HIGH: 2, IMMINENT
 const rank = (level: string | null) => (level && level in RANK ? RANK[level as RiskLevel] : 0);
 export const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
+/**
+ * Options for a transaction that may rescore a province and everyone held there (events,
+ * facility edits, facility indicators): at 70,000 people that is seconds, not milliseconds
+ * (docs/performance.md), so such writes get a longer budget than the 5 s default.
+ */
+export const RESCORE_TX = { timeout: 120_000, maxWait: 10_000 } as const;
+
 type FacilityScores = { scores: Map<string, RiskResult>; typeOf: Map<string, FacilityRow["type"]> };
 
 /**

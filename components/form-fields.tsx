@@ -1,5 +1,6 @@
 "use client";
 import { FieldError, useFieldInvalid } from "./action-form";
+import { FacilityCombobox } from "./ui/facility-combobox";
 
 const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
@@ -70,6 +71,19 @@ export function CheckboxField({ name, label, id: idProp, defaultChecked }: { nam
         <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} className="size-4" />
         {label}
       </label>
+      <FieldError name={name} id={`${id}-error`} />
+    </div>
+  );
+}
+
+/** A required facility, chosen by typing part of its name (the registry is too large for a select). */
+export function FacilityField({ name, label, placeholder, noResults, id: idProp }: { name: string; label: string; placeholder: string; noResults: string; id?: string }) {
+  const invalid = useFieldInvalid(name);
+  const id = idProp ?? `f-${name}`;
+  return (
+    <div>
+      <FacilityCombobox id={id} name={name} label={label} placeholder={placeholder} noResults={noResults} anyLabel={null} selected={null}
+        source="/api/facilities/options?all=1" invalid={invalid} describedBy={`${id}-error`} />
       <FieldError name={name} id={`${id}-error`} />
     </div>
   );

@@ -1,7 +1,7 @@
 // The daily journey: a family calls, a caseworker logs the case (Korean UI), records where the
 // person is held; a lawyer later records the repatriation through a reported event.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { signIn, USERS, chooseFacility } from "./helpers";
 
 const label = (page: Page, re: RegExp) => page.locator("main").getByLabel(re);
 
@@ -41,7 +41,7 @@ for (const locale of ["ko", "en"] as const) test(`[${locale}] caseworker logs a 
   await expect(cw.getByTestId("family-contacts-masked")).toBeVisible();
   await expect(cw.locator("main")).not.toContainText("010-0000-");
 
-  await label(cw, /^(Facility|시설)$/).selectOption({ label: "CN · Tumen Border Defense Detention (Review) Center" });
+  await chooseFacility(cw.locator("main"), /^(Facility|시설)$/, "Tumen Border Defense Detention (Review) Center");
   await label(cw, /^(From|시작)$/).fill("2026-11-20");
   await label(cw, /^(How it became known|확인 경로)$/).fill("Family call");
   await cw.getByRole("button", { name: /Record custody|구금 기록/ }).click();

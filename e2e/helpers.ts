@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { demoTotpSecret } from "../lib/auth/demo-totp";
 
@@ -103,4 +103,13 @@ export async function reauthenticate(page: Page, email: string, next: string) {
     await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
   }
   throw new Error(`re-authentication for ${email} kept being refused`);
+}
+
+/** Chooses a facility in a type-ahead field (FacilityCombobox): types part of its name, clicks the match. */
+export async function chooseFacility(scope: Page | Locator, label: RegExp, facility: string) {
+  const box = scope.getByRole("combobox", { name: label });
+  await box.fill(facility.slice(0, 14));
+  const escaped = facility.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await scope.getByRole("option", { name: new RegExp(`^${escaped}`) }).first().click();
+  await expect(box).toHaveValue(facility);
 }

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { reauthenticate, signIn, USERS } from "./helpers";
+import { reauthenticate, signIn, USERS, chooseFacility } from "./helpers";
 
 const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const field = (page: Page, name: string) => page.locator(`main #f-${name}`);
@@ -47,7 +47,7 @@ test("a WGAD urgent appeal goes from draft to submitted, with completeness, cons
   await submit(lawyer);
   await lawyer.waitForURL(/\/detainees\/[a-z0-9]+\?created=1/);
   const casePath = new URL(lawyer.url()).pathname;
-  await lawyer.locator("#custody-facility").selectOption({ label: `CN · ${facilityName}` });
+  await chooseFacility(lawyer.locator("main"), /^(Facility|시설)$/, facilityName);
   await lawyer.locator("#custody-from").fill(isoDaysAgo(100));
   await lawyer.getByRole("button", { name: /Record custody|구금 기록/ }).click();
   await expect(lawyer.getByRole("status").filter({ hasText: /Custody recorded|구금 정보를 기록했습니다/ })).toBeVisible();

@@ -2,7 +2,7 @@
 // levels on the dashboard, and a notice for the assigned lawyer — in Korean (lawyer A's language).
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { signIn, USERS, chooseFacility } from "./helpers";
 
 const label = (page: Page, re: RegExp) => page.locator("main").getByLabel(re);
 const isoDaysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -41,7 +41,7 @@ test("a confirmed return raises the facility, its client's level on the dashboar
   await lawyer.getByRole("button", { name: /Save changes|변경 사항 저장/ }).click();
   await lawyer.waitForURL((u) => u.pathname === caseUrl);
   const caseNumber = (await lawyer.locator("main p.font-mono").first().innerText()).split(" ")[0]!;
-  await label(lawyer, /^(Facility|시설)$/).selectOption({ label: `CN · ${facilityName}` });
+  await chooseFacility(lawyer.locator("main"), /^(Facility|시설)$/, facilityName);
   await label(lawyer, /^(From|시작)$/).fill(isoDaysAgo(100));
   await lawyer.getByRole("button", { name: /Record custody|구금 기록/ }).click();
   await expect(lawyer.getByTestId("risk-badge").first()).toHaveAttribute("data-level", "ELEVATED");

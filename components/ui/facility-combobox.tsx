@@ -7,11 +7,15 @@ import { useEffect, useId, useRef, useState } from "react";
 
 type Option = { id: string; nameEn: string; nameLocal: string | null };
 
-export function FacilityCombobox({ name, label, placeholder, noResults, anyLabel, selected, source = "/api/facilities/options" }: {
-  name: string; label: string; placeholder: string; noResults: string; anyLabel: string;
-  selected: Option | null; source?: string;
+export function FacilityCombobox({ name, label, placeholder, noResults, anyLabel, selected, source = "/api/facilities/options", id: idProp, invalid, describedBy }: {
+  name: string; label: string; placeholder: string; noResults: string;
+  /** The first choice, meaning "no facility" (a filter's "all facilities"); null: a facility must be chosen. */
+  anyLabel: string | null;
+  selected: Option | null; source?: string; id?: string; invalid?: boolean; describedBy?: string;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = idProp ?? generated;
+  const first = anyLabel === null ? 0 : 1; // index of the first facility in the popup
   const [value, setValue] = useState<Option | null>(selected);
   const [text, setText] = useState(selected?.nameEn ?? "");
   const [options, setOptions] = useState<Option[]>([]);
@@ -25,7 +29,9 @@ export function FacilityCombobox({ name, label, placeholder, noResults, anyLabel
     const n = ++request.current;
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`${source}?q=${encodeURIComponent(text === value?.nameEn ? "" : text)}`, { headers: { accept: "application/json" } });
+        const url = new URL(source, window.location.origin);
+        url.searchParams.set("q", text === value?.nameEn ? "" : text);
+        const res = await fetch(url, { headers: { accept: "application/json" } });
         if (!res.ok || n !== request.current) return;
         const body = (await res.json()) as { options: Option[] };
         setOptions(body.options);
@@ -51,6 +57,7 @@ export function FacilityCombobox({ name, label, placeholder, noResults, anyLabel
       <input type="hidden" name={name} value={value?.id ?? ""} />
       <input
         id={`${id}-input`} type="text" role="combobox" autoComplete="off" placeholder={placeholder}
+        aria-invalid={invalid || undefined} aria-describedby={describedBy}
         aria-autocomplete="list" aria-expanded={open} aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
         value={text}
@@ -59,21 +66,24 @@ export function FacilityCombobox({ name, label, placeholder, noResults, anyLabel
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
-          const count = options.length + 1; // "any facility" first
+          const count = options.length + first;
+          if (count === 0) return;
           if (e.key === "ArrowDown") { e.preventDefault(); setOpen(true); setActive((a) => (a + 1) % count); }
           else if (e.key === "ArrowUp") { e.preventDefault(); setActive((a) => (a <= 0 ? count - 1 : a - 1)); }
-          else if (e.key === "Enter" && open && active >= 0) { e.preventDefault(); choose(active === 0 ? null : options[active - 1]!); }
+          else if (e.key === "Enter" && open && active >= 0) { e.preventDefault(); choose(active < first ? null : options[active - first]!); }
           else if (e.key === "Escape") { setOpen(false); }
         }}
       />
       {open ? (
         <ul id={listId} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-stone-300">
-          <li id={optionId(0)} role="option" aria-selected={value === null} onMouseDown={(e) => { e.preventDefault(); choose(null); }}
-            className={`cursor-pointer px-3 py-2 ${active === 0 ? "bg-brand-50" : ""}`}>{anyLabel}</li>
+          {anyLabel !== null ? (
+            <li id={optionId(0)} role="option" aria-selected={value === null} onMouseDown={(e) => { e.preventDefault(); choose(null); }}
+              className={`cursor-pointer px-3 py-2 ${active === 0 ? "bg-brand-50" : ""}`}>{anyLabel}</li>
+          ) : null}
           {options.map((o, i) => (
-            <li key={o.id} id={optionId(i + 1)} role="option" aria-selected={value?.id === o.id} data-facility-id={o.id}
+            <li key={o.id} id={optionId(i + first)} role="option" aria-selected={value?.id === o.id} data-facility-id={o.id}
               onMouseDown={(e) => { e.preventDefault(); choose(o); }}
-              className={`cursor-pointer px-3 py-2 ${active === i + 1 ? "bg-brand-50" : ""}`}>
+              className={`cursor-pointer px-3 py-2 ${active === i + first ? "bg-brand-50" : ""}`}>
               {o.nameEn}{o.nameLocal ? <span className="ml-2 text-stone-600">{o.nameLocal}</span> : null}
             </li>
           ))}

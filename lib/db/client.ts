@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { pgliteDataDir, serverDatabaseUrl } from "./engine";
 
 export type Db = PrismaClient;
@@ -22,6 +22,21 @@ export function usePrisma(client: PrismaClient): void {
   holder.__havenPrisma = client;
 }
 
+/** Statements sent by this process's client; counted only under the benchmark (HAVEN_BENCH=1). */
+const counter = globalThis as unknown as { __havenQueryCount?: number };
+export const benchQueryCount = () => counter.__havenQueryCount ?? 0;
+
+function counted(client: PrismaClient): PrismaClient {
+  if (process.env.HAVEN_BENCH !== "1") return client;
+  counter.__havenQueryCount ??= 0;
+  (client as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
+    counter.__havenQueryCount = (counter.__havenQueryCount ?? 0) + 1;
+  });
+  return client;
+}
+
+const benchLog = (): { log?: Prisma.LogDefinition[] } => (process.env.HAVEN_BENCH === "1" ? { log: [{ emit: "event", level: "query" }] } : {});
+
 export function createPrismaClient(): PrismaClient {
   const url = serverDatabaseUrl();
   if (url) {
@@ -31,8 +46,8 @@ export function createPrismaClient(): PrismaClient {
       // A runaway query must not hold a connection forever (S26).
       statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
     });
-    return new PrismaClient({ adapter });
+    return counted(new PrismaClient({ adapter, ...benchLog() }));
   }
   const db = new PGlite({ dataDir: pgliteDataDir(), extensions: { pg_trgm } });
-  return new PrismaClient({ adapter: new PrismaPGlite(db) });
+  return counted(new PrismaClient({ adapter: new PrismaPGlite(db), ...benchLog() }));
 }

@@ -26,8 +26,9 @@ beforeAll(async () => {
   await applyMigrations(empty.runner);
   const adapter = empty.pglite ? new PrismaPGlite(empty.pglite) : new PrismaPg({ connectionString: empty.url! });
   // Every statement Prisma sends is kept, so the test can ask the planner about exactly that SQL.
-  client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (e) => { sent.push({ query: e.query, params: e.params }); });
+  const logged = new PrismaClient({ adapter: adapter as PrismaPg, log: [{ emit: "event", level: "query" }] });
+  logged.$on("query", (e) => { sent.push({ query: e.query, params: e.params }); });
+  client = logged;
   usePrisma(client);
   teamA = await makeTeam();
   teamB = await makeTeam();

@@ -3,14 +3,6 @@ import "server-only";
 // signed-in role may read facilities and events).
 import { prisma } from "@/lib/db/client";
 
-export async function listFacilityOptions() {
-  return prisma().detentionFacility.findMany({
-    where: { archivedAt: null },
-    select: { id: true, nameEn: true, country: true },
-    orderBy: [{ country: "asc" }, { nameEn: "asc" }],
-  });
-}
-
 export async function listRecentEventOptions(take = 30) {
   return prisma().repatriationEvent.findMany({
     where: { archivedAt: null },

@@ -119,6 +119,18 @@ export async function listFacilityDetainees(viewer: Viewer, facilityId: string) 
   return { current: current.map(shape), currentTotal, past: past.map(shape), pastTotal };
 }
 
+/** Active facilities whose English or local name contains `q` (the registry: any signed-in role), at most `limit`, by name. */
+export async function searchFacilities(q: string, limit = 20) {
+  const needle = q.trim().slice(0, 100);
+  const like = needle ? { contains: escapeLike(needle), mode: "insensitive" as const } : undefined;
+  return prisma().detentionFacility.findMany({
+    where: { archivedAt: null, ...(like ? { OR: [{ nameEn: like }, { nameLocal: like }] } : {}) },
+    select: { id: true, nameEn: true, nameLocal: true },
+    orderBy: { nameEn: "asc" },
+    take: limit,
+  });
+}
+
 /** Facilities for a select menu (event form). */
 export async function listFacilityChoices() {
   return prisma().detentionFacility.findMany({

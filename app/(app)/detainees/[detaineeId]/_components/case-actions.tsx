@@ -3,10 +3,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_TRANSITIONS } from "@/lib/domain/detainee/status";
-import { listFacilityOptions, listRecentEventOptions } from "@/lib/domain/detainee/options";
+import { listRecentEventOptions } from "@/lib/domain/detainee/options";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { ActionForm } from "@/components/action-form";
-import { SelectField, TextAreaField, TextField } from "@/components/form-fields";
+import { FacilityField, SelectField, TextAreaField, TextField } from "@/components/form-fields";
 import { formErrorMessages } from "@/components/form-messages";
 import { addCustodyAction, changeStatusAction } from "../../actions";
 
@@ -15,9 +15,8 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
   const canStatus = can(viewer, "detainee.status.change");
   const canCustody = can(viewer, "detainee.update");
   if (!canStatus && !canCustody) return null;
-  const [t, ts, tc, locale, messages, facilities, events] = await Promise.all([
+  const [t, ts, tc, locale, messages, events] = await Promise.all([
     getTranslations("caseActions"), getTranslations("status"), getTranslations("confidence"), getLocale(), formErrorMessages(),
-    canCustody ? listFacilityOptions() : Promise.resolve([]),
     canStatus && STATUS_TRANSITIONS[detainee.status].includes("REPATRIATED") ? listRecentEventOptions() : Promise.resolve([]),
   ]);
   const box = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
@@ -53,7 +52,7 @@ export async function CaseActions({ viewer, detainee }: { viewer: Viewer; detain
           <p className="mb-3 text-sm text-stone-600">{t("custodyHint")}</p>
           <ActionForm action={addCustodyAction} messages={messages} submitLabel={t("custodySubmit")} successMessage={t("custodySaved")}>
             <input type="hidden" name="detaineeId" value={detainee.id} />
-            <SelectField id="custody-facility" name="facilityId" label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: `${f.country} · ${f.nameEn}` }))} />
+            <FacilityField id="custody-facility" name="facilityId" label={t("facility")} placeholder={t("facilityPlaceholder")} noResults={t("facilityNone")} />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField id="custody-from" name="from" label={t("from")} hint={t("dateHint")} inputMode="numeric" required />
               <TextField id="custody-to" name="to" label={t("to")} hint={t("toHint")} inputMode="numeric" />

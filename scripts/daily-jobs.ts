@@ -7,8 +7,8 @@ async function main() {
   const started = Date.now();
   const result = await runDailyJobsIfDue();
   console.log(result.risk
-    ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
-    : "already done today: nothing to do");
+    ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.written} changed, ${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
+    : "already done today, or running elsewhere: nothing to do");
   await prisma().$disconnect();
 }
 

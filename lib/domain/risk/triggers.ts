@@ -27,11 +27,11 @@ export async function afterEventChange(tx: Tx, actor: Actor, event: { id: string
     select: { date: true, datePrecision: true, verification: true, reportedMin: true, reportedMax: true, archivedAt: true, facility: { select: { id: true, nameEn: true, nameLocal: true } } },
   });
   if (!current?.facility || current.archivedAt) return;
-  const held = await tx.detainee.findMany({
-    where: { archivedAt: null, custody: { some: { facilityId: current.facility.id, toDate: null } } },
-    select: { teamId: true },
-  });
-  const teamIds = [...new Set(held.map((d) => d.teamId))];
+  // The teams, not the people: thousands may be held there.
+  const held = await tx.$queryRaw<{ teamId: string }[]>`
+    SELECT DISTINCT d."teamId" FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
+    WHERE c."facilityId" = ${current.facility.id} AND c."toDate" IS NULL AND d."archivedAt" IS NULL`;
+  const teamIds = held.map((d) => d.teamId);
   if (teamIds.length === 0) return;
   const members = await tx.teamMembership.findMany({ where: { teamId: { in: teamIds }, user: { disabledAt: null } }, select: { userId: true } });
   await notifyUsers(tx, others(members.map((m) => m.userId), actor), {

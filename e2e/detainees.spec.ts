@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { caseCount, signIn, USERS } from "./helpers";
+import { caseCount, chooseFacility, signIn, USERS } from "./helpers";
 
 test("search finds a case by Hangul, romanisation and initials; filters and pages work", async ({ page }) => {
   await signIn(page, USERS.admin);
@@ -38,4 +38,32 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
     expect(await rsc.text()).not.toContain(phone);
     await ctx.close();
   }
+});
+
+test("the facility filter is searched by typing and offers only facilities holding the team's cases", async ({ page }) => {
+  await signIn(page, USERS.lawyerA);
+  await page.goto("/detainees");
+  // What the filter will offer: at most 20 facilities holding team A's cases.
+  const offered = (await (await page.request.get("/api/facilities/options?q=")).json()) as { options: { id: string; nameEn: string }[] };
+  expect(offered.options.length).toBeGreaterThan(0);
+  expect(offered.options.length).toBeLessThanOrEqual(20);
+  const target = offered.options[0]!;
+  await chooseFacility(page.locator("main"), /^(Current facility|현재 구금 시설)$/, target.nameEn);
+  await page.getByRole("button", { name: /^(Apply|적용)/ }).click();
+  await page.waitForURL((u) => u.searchParams.get("facilityId") === target.id);
+  // The list shows only people held there now, and the field still names the facility.
+  await expect(page.getByRole("combobox", { name: /^(Current facility|현재 구금 시설)$/ })).toHaveValue(target.nameEn);
+  const cells = page.locator("tbody tr td:nth-child(4)");
+  expect(await cells.count()).toBeGreaterThan(0);
+  for (const text of await cells.allInnerTexts()) expect(text).toContain(target.nameEn);
+  // A name that matches nothing says so, rather than showing an empty list.
+  const box = page.getByRole("combobox", { name: /^(Current facility|현재 구금 시설)$/ });
+  await box.fill("zzzz-no-such-facility");
+  await expect(page.getByRole("listbox")).toContainText(/No facility holding your cases matches|담당 사건이 구금된 시설이 없습니다/);
+  // Signed out, the options route answers 404 with nothing in it.
+  const anonymous = await page.context().browser()!.newContext();
+  const res = await anonymous.request.get(`${new URL(page.url()).origin}/api/facilities/options?q=`);
+  expect(res.status()).toBe(404);
+  expect(await res.text()).not.toContain(target.nameEn);
+  await anonymous.close();
 });

@@ -12,8 +12,11 @@ export type NotificationRow = {
   href: string | null; read: boolean; createdAt: Date;
 };
 
+/** The bell shows "99+" past 99, so counting stops at 100: a return where thousands are held must not slow every page. */
+export const UNREAD_COUNT_CAP = 100;
+
 export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
-  return prisma().notification.count({ where: { userId: viewer.id, readAt: null } });
+  return prisma().notification.count({ where: { userId: viewer.id, readAt: null }, take: UNREAD_COUNT_CAP });
 }
 
 export async function listNotifications(viewer: Viewer, opts: { page: number; unreadOnly: boolean }): Promise<{ rows: NotificationRow[]; total: number }> {

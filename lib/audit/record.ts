@@ -1,13 +1,14 @@
 // recordAudit writes one audit row inside the caller's transaction, so a change and its audit
 // entry commit or fail together. Never pass sensitive values in `meta` (names of fields changed,
 // not their contents).
+//
+// The row is appended *pending* (no chain position or hash yet) and without any lock: writers
+// never wait on each other. The sealer (./seal.ts) chains committed rows in order shortly after;
+// asking it to run costs nothing here and never blocks the caller.
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
-import { auditHash, GENESIS_HASH } from "./chain";
-
-// Any constant works; it only has to be the same for every writer of the chain.
-const AUDIT_CHAIN_LOCK = 727_3001;
+import { requestAuditSeal } from "./seal";
 
 export type AuditEntry = {
   action: string;
@@ -17,22 +18,20 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  // Serialise writers so two transactions cannot both chain onto the same previous row.
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS l`;
-  const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = {
-    at: new Date(),
-    actorId: actor && isViewer(actor) ? actor.id : null,
-    actorLabel: actor ? (isViewer(actor) ? actor.email : `system:${actor.system}`) : null,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    requestId: actor && isViewer(actor) ? actor.requestId : null,
-    ip: actor && isViewer(actor) ? actor.ip : null,
-    meta: entry.meta ?? null,
-  };
+  const viewer = actor && isViewer(actor) ? actor : null;
   await tx.auditLog.create({
-    data: { ...content, meta: content.meta ?? undefined, prevHash, hash: auditHash(prevHash, content) },
+    data: {
+      at: new Date(),
+      actorId: viewer ? viewer.id : null,
+      actorLabel: actor ? (isViewer(actor) ? actor.email : `system:${actor.system}`) : null,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      requestId: viewer ? viewer.requestId : null,
+      ip: viewer ? viewer.ip : null,
+      meta: entry.meta ?? undefined,
+    },
+    select: { id: true },
   });
+  requestAuditSeal();
 }

@@ -1,6 +1,7 @@
 // Audit log integrity (append-only trigger, hash chain) and session revocation, on both engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usePrisma } from "@/lib/db/client";
+import { sealAuditLog } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { createFirstAdmin, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
 import { createTestDatabase } from "./helpers";
@@ -31,13 +32,17 @@ describe("audit log", () => {
   it("keeps an intact hash chain across many writes, and the verifier detects tampering", async () => {
     const teamId = await makeTeam();
     await Promise.all(Array.from({ length: 6 }, () => makeViewer("CASEWORKER", [teamId])));
-    const ok = await verifyAuditChain(db.prisma, 4); // small pages: crosses page boundaries
+    // Rows are appended pending; the sealer chains them (lib/audit/seal.ts).
+    expect((await verifyAuditChain(db.prisma)).pending.count).toBeGreaterThan(0);
+    expect((await sealAuditLog(db.prisma, { wait: true, batchSize: 3 })).sealed).toBeGreaterThan(0);
+    const ok = await verifyAuditChain(db.prisma, { pageSize: 4 }); // small pages: crosses page boundaries
     expect(ok.broken).toBeNull();
+    expect(ok.pending.count).toBe(0);
     expect(ok.rows).toBe(await db.prisma.auditLog.count());
 
     // A database superuser could switch the trigger off; the chain still gives them away.
     await db.prisma.$executeRaw`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_no_update_delete"`;
-    const victim = await db.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "asc" }, skip: 2 });
+    const victim = await db.prisma.auditLog.findFirstOrThrow({ orderBy: { seq: "asc" }, skip: 2 });
     await db.prisma.$executeRaw`UPDATE "AuditLog" SET "entityId" = 'someone-else' WHERE id = ${victim.id}`;
     await db.prisma.$executeRaw`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_no_update_delete"`;
     const bad = await verifyAuditChain(db.prisma);

@@ -68,8 +68,12 @@ describe(`migrations on ${engineName()}`, () => {
     const db = await createTestDatabase();
     cleanups.push(() => db.close());
     const hash = "0".repeat(64);
-    const row = await db.prisma.auditLog.create({ data: { action: "test.insert", prevHash: hash, hash } });
+    const row = await db.prisma.auditLog.create({ data: { action: "test.insert" } });
     await expect(db.prisma.auditLog.update({ where: { id: row.id }, data: { action: "x" } })).rejects.toThrow(/append-only/);
+    // Sealing a pending row (seq, prevHash, hash from NULL to set) is the one update allowed…
+    await db.prisma.auditLog.update({ where: { id: row.id }, data: { seq: 1n, prevHash: hash, hash } });
+    // …once: a sealed row never changes again.
+    await expect(db.prisma.auditLog.update({ where: { id: row.id }, data: { hash: "1".repeat(64) } })).rejects.toThrow(/append-only/);
     await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
     await expect(db.runner.exec('TRUNCATE "AuditLog"')).rejects.toThrow(/append-only/);
     expect(await db.prisma.auditLog.findUnique({ where: { id: row.id } })).toMatchObject({ action: "test.insert" });

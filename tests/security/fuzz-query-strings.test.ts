@@ -12,7 +12,7 @@ import { idSchema } from "@/lib/domain/schemas-common";
 import { auditFiltersSchema } from "@/lib/domain/audit/schemas";
 import { hostileString, NASTY_STRINGS, ownObject } from "./fuzz-inputs";
 
-const KEYS = ["actor", "entityId", "q", "status", "teamId", "facilityId", "mine", "page", "sort", "country", "province", "type", "holding", "verification", "year", "kind", "due", "restricted", "__proto__", "constructor"];
+const KEYS = ["actor", "entityId", "before", "after", "q", "status", "teamId", "facilityId", "mine", "page", "sort", "country", "province", "type", "holding", "verification", "year", "kind", "due", "restricted", "__proto__", "constructor"];
 const plausible = fc.constantFrom("1", "0", "-1", "2", "1e3", "99999999999", "0x10", " 7 ", "DETAINED", "REPORTED", "CN", "cn", "relevance", "name", "deadline", "overdue", "2026", "DETENTION_CENTRE", "WGAD_URGENT_APPEAL", "abc123");
 const value = fc.oneof(hostileString, plausible, fc.constantFrom(...NASTY_STRINGS));
 /** What Next passes a page as searchParams: one string, or an array for a repeated key. */
@@ -63,12 +63,12 @@ describe("list query-string parsers on arbitrary input", () => {
     });
   });
 
-  it("auditFiltersSchema never throws; kind valid, actor clean and bounded, entityId id-shaped", () => {
+  it("auditFiltersSchema never throws; kind valid, actor clean and bounded, entityId id-shaped, cursors bigint ids", () => {
     neverThrows(auditFiltersSchema, (f) => {
       expect(["all", "refusals", "auth", "changes"]).toContain(f.kind);
       expect(f.actor === undefined || (f.actor.length <= 100 && !/[\u0000-\u001f]/.test(f.actor))).toBe(true);
       expect(f.entityId === undefined || /^[A-Za-z0-9_-]{1,40}$/.test(f.entityId)).toBe(true);
-      expect(isPage(f.page)).toBe(true);
+      for (const c of [f.before, f.after]) expect(c === undefined || (/^[1-9][0-9]*$/.test(c) && BigInt(c) < 2n ** 63n)).toBe(true);
     });
   });
 

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterActions, firstParam, ListHeader, type SearchParams } from "@/components/ui/list-page";
-import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
-import { AUDIT_PAGE_SIZE, auditFiltersSchema, listAuditEntries } from "@/lib/domain/audit/queries";
+import { auditFiltersSchema, listAuditEntries } from "@/lib/domain/audit/queries";
 import { requireAdmin } from "../require-admin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,15 +33,22 @@ function details(meta: unknown): string {
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireAdmin();
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse({ kind: firstParam(raw.kind), actor: firstParam(raw.actor), entityId: firstParam(raw.entityId), page: firstParam(raw.page) });
+  const filters = auditFiltersSchema.parse({
+    kind: firstParam(raw.kind), actor: firstParam(raw.actor), entityId: firstParam(raw.entityId), before: firstParam(raw.before), after: firstParam(raw.after),
+  });
   const [result, t] = await Promise.all([listAuditEntries(viewer, filters), getTranslations("auditLog")]);
   const params = { kind: filters.kind === "all" ? undefined : filters.kind, actor: filters.actor, entityId: filters.entityId };
   const filtered = Boolean(params.kind || params.actor || params.entityId);
-  const pageCount = Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE));
+  const pageHref = (cursor: Record<string, string>) => {
+    const q = new URLSearchParams(Object.entries({ ...params, ...cursor }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/admin/audit?${q.toString()}`;
+  };
+  const countText = result.total.more ? t("countMore", { count: result.total.count }) : t("count", { count: result.total.count });
   const label = "block text-sm font-medium";
+  const linkClass = "rounded-md px-3 py-2 ring-1 ring-inset ring-stone-300 bg-white hover:bg-stone-50";
   return (
     <div>
-      <ListHeader title={t("title")} countText={t("count", { count: result.total })} countTestId="audit-count" intro={t("intro")} />
+      <ListHeader title={t("title")} countText={countText} countTestId="audit-count" intro={t("intro")} />
       <form method="get" role="search" className="mt-4 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
         <div className="space-y-1">
           <label htmlFor="kind" className={label}>{t("kind")}</label>
@@ -102,7 +108,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <p className="mt-2 text-xs text-stone-600">{t("verifyNote")}</p>
-      <Pagination page={filters.page} pageCount={pageCount} params={params} basePath="/admin/audit" />
+      {result.newer || result.older ? (
+        <nav aria-label={t("pages")} className="mt-4 flex items-center justify-between gap-2 text-sm">
+          {result.newer ? <Link className={linkClass} href={pageHref({ after: result.newer })} rel="prev">{t("newer")}</Link> : <span />}
+          {result.older ? <Link className={linkClass} href={pageHref({ before: result.older })} rel="next">{t("older")}</Link> : <span />}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ async function main() {
     ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.written} changed, ${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
     : "already done today, or running elsewhere: nothing to do");
   await prisma().$disconnect();
+  process.exit(0); // an embedded PGlite would keep the process alive
 }
 
 main().catch((e: unknown) => {

@@ -3,11 +3,15 @@
 // background scheduler (lib/jobs/scheduler.ts) and by `npm run jobs:daily` from cron; never by a request.
 import { refreshRiskIfStale, type RefreshResult } from "@/lib/domain/risk/refresh";
 import { notifyDueDeadlines } from "@/lib/domain/petitions/mutations-deadlines";
+import { sealAuditLog } from "@/lib/audit/seal";
 
-export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number }> {
+export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number }> {
   const risk = await refreshRiskIfStale(now);
   // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
   // whenever the rescore ran costs nothing extra and never repeats a notice.
   const reminders = risk ? await notifyDueDeadlines(now) : 0;
-  return { risk, reminders };
+  // The rescore's notices and audit rows, and anything a process left pending, get sealed now
+  // (a sealer busy elsewhere is fine: it will reach them).
+  const { sealed } = await sealAuditLog();
+  return { risk, reminders, sealed };
 }

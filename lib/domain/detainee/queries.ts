@@ -104,6 +104,7 @@ export const getDetainee = cache(async (viewer: Viewer, detaineeId: string) => {
       aliases: true, sex: true, birthDate: true, birthDatePrecision: true, estimatedAge: true, homeProvince: true,
       status: true, statusChangedAt: true, arrestDate: true, arrestDatePrecision: true, arrestPlace: true, arrestAuthority: true,
       narrative: true, healthConcerns: true, hasSouthKoreaLinks: true, familyContactsEnc: true, version: true, updatedAt: true,
+      riskScore: true, riskExplanation: true,
       team: { select: { id: true, name: true } },
       assignments: { select: { user: { select: { id: true, displayName: true } } } },
       custody: {

@@ -14,7 +14,7 @@ import { ConsentSection } from "./_components/consent-section";
 import { EvidenceSection } from "./_components/evidence-section";
 import { NoteForm } from "./_components/note-form";
 import { can } from "@/lib/auth/permissions";
-import { explainDetainees } from "@/lib/domain/risk/explain";
+import { fromStoredExplanation } from "@/lib/domain/risk/stored";
 import { RiskBadge } from "@/components/risk/risk-badge";
 import { RiskExplanation } from "@/components/risk/risk-explanation";
 
@@ -40,12 +40,12 @@ export default async function DetaineePage({ params, searchParams }: { params: P
   const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
   if (!d) return refuseNotFound(viewer, { target: "/detainees/[detaineeId]", entityType: "Detainee", entityId: detaineeId, reason: "scope" });
-  // d.id came through the scoped getDetainee above, so explaining it reveals nothing new.
-  const [t, tsex, tconf, locale, format, tr, risks, tp] = await Promise.all([
+  const [t, tsex, tconf, locale, format, tr, tp] = await Promise.all([
     getTranslations("detainee"), getTranslations("sex"), getTranslations("confidence"), getLocale(), getFormatter(), getTranslations("risk"),
-    explainDetainees([d.id]), getTranslations("petitionUi"),
+    getTranslations("petitionUi"),
   ]);
-  const risk = risks.get(d.id) ?? null;
+  // The stored score and its explanation came with the record (lib/domain/risk/stored.ts).
+  const risk = fromStoredExplanation(d.riskExplanation, d.riskScore, new Date());
   const none = <span className="text-stone-500">{t("notRecorded")}</span>;
   const roman = [d.familyNameRoman, d.givenNameRoman].filter(Boolean).join(" ");
   return (

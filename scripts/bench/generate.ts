@@ -3,8 +3,8 @@
 // open for everyone DETAINED), indicators, notes, consents, petitions and 10 audit rows a person.
 // Haven's own functions make the values: search text (lib/domain/names/search-text.ts), field
 // encryption (lib/crypto/field.ts), password hashes, the audit chain (./audit.ts on
-// lib/audit/chain.ts), and risk scores (lib/domain/risk). Rows go in with INSERT … SELECT FROM
-// unnest(…) through a SqlRunner, so the same code runs on PostgreSQL and PGlite.
+// lib/audit/chain.ts), and risk scores (lib/domain/risk). Rows go in 5,000 a statement (./sql.ts)
+// through a SqlRunner, so the same code runs on PostgreSQL and PGlite.
 import { applyMigrations, type SqlRunner } from "@/lib/db/migrate";
 import type { AuditContent } from "@/lib/audit/chain";
 import { buildSearchText } from "@/lib/domain/names/search-text";
@@ -14,9 +14,9 @@ import { demoTotpSecret } from "@/lib/auth/demo-totp";
 import { DEFAULT_BOX } from "@/lib/map/northeast-asia";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import realFacilities from "../../prisma/demo/facilities.json";
-import { auditChainHead, chainAuditRows, insertAuditRows, syncAuditSequence } from "./audit";
-import { applyRisk } from "./risk";
-import { bulkInsert, dropIndexes, isoDay, recreateIndexes, type Column } from "./sql";
+import { auditChainHead, chainAuditRows, insertAuditRows, syncAuditSequence, type ChainHead } from "./audit";
+import { projectRescore, scoreFacilities, scorePerson, writeFacilityScores, type IndicatorForRisk, type EventForRisk, type PeriodForRisk, type RiskOutcome } from "./risk";
+import { BATCH, bulkInsert, dropIndexes, isoDay, recreateIndexes, type Column } from "./sql";
 import { BENCH_TEAMS, BENCH_USERS, TEAM_SHARES, benchPassword, type BenchUser } from "./users";
 import {
   ALIASES, CITIES, CN_FACILITY_TYPES, DETAINEE_INDICATOR_TYPES, DPRK_PROVINCES, FACILITY_INDICATOR_TYPES, FAMILY_NAMES, GIVEN_SYLLABLES,
@@ -32,6 +32,10 @@ export type GenerateOptions = {
   prisma?: PrismaClient;
   /** Seconds the project's rescoring may take before the generator scores in memory instead. */
   riskTimeoutSeconds?: number;
+  /** Opens another connection to the same database (PostgreSQL): the audit log is then written in parallel. */
+  connect?: () => Promise<SqlRunner>;
+  /** "refresh": the project's rescoring (falls back to the model if it fails); "model": in memory only. */
+  risk?: "refresh" | "model";
 };
 
 export type GenerateResult = {
@@ -40,7 +44,7 @@ export type GenerateResult = {
   phases: Record<string, number>;
   counts: Record<string, number>;
   /** How the risk columns were filled, for the report. */
-  risk: { method: "refreshRisk" | "model-in-memory"; note: string };
+  risk: RiskOutcome;
   teams: { id: string; name: string }[];
   users: (BenchUser & { id: string })[];
 };
@@ -54,18 +58,7 @@ const STATUSES = Object.keys(STATUS_WEIGHTS) as Status[];
 const STATUS_CUM = cumulative(Object.values(STATUS_WEIGHTS));
 
 export type FacilityGen = { id: string; refCode: string | null; type: string; country: string; province: string | null; weight: number };
-export type EventGen = { id: string; date: Date; precision: "DAY" | "MONTH" | "YEAR"; facilityId: string | null; province: string | null; verification: string; reportedMin: number | null; reportedMax: number | null };
-export type CustodyGen = { detainee: number; facilityId: string; from: Date; to: Date | null };
-export type IndicatorGen = { facilityId: string | null; detainee: number | null; type: string; observedOn: Date; confidence: string };
-export type PopulationForRisk = {
-  facilities: FacilityGen[];
-  events: EventGen[];
-  indicators: IndicatorGen[];
-  detaineeIds: string[];
-  status: Status[];
-  /** Custody periods of each detainee, oldest first. */
-  custodyOf: CustodyGen[][];
-};
+export type EventGen = EventForRisk & { id: string };
 
 const id = (r: Rng) => `c${r.hex(12)}`;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -95,6 +88,7 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
   // Bulk-load speed: no per-row index maintenance (the same indexes are rebuilt after the load)
   // and no wait for the WAL flush at each statement (a lost tail would just mean generating again).
   await runner.exec("SET synchronous_commit TO off");
+  await runner.exec("SET maintenance_work_mem TO '512MB'");
   const deferred = await dropIndexes(runner, BULK_TABLES);
   phase("migrations");
 
@@ -206,13 +200,51 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
   counts.events = events.length;
   phase("repatriation events");
 
+  // ---- Facility indicators (they drive facility risk) ------------------------------------------
+  const facIndRows: Record<string, unknown>[] = [];
+  const facilityIndicators: (IndicatorForRisk & { facilityId: string })[] = [];
+  for (let i = 0, count = Math.round(facilities.length * 0.5); i < count; i++) {
+    const f = drawFacility();
+    const on = dayOnly(now.getTime() - Math.pow(r.next(), 2) * 365 * DAY);
+    const ind = { facilityId: f.id, type: r.pick(FACILITY_INDICATOR_TYPES), observedOn: on, confidence: r.pick(["LOW", "MEDIUM", "HIGH"]) };
+    facilityIndicators.push(ind);
+    facIndRows.push({ id: id(r), type: ind.type, facilityId: f.id, detaineeId: null, observedOn: isoDay(on), confidence: ind.confidence, description: "Observed by an intermediary.", createdById: lawyerOf[0]!.id, createdAt: ts(on) });
+  }
+  await bulkInsert(runner, "Indicator", INDICATOR_COLUMNS, facIndRows);
+  counts.facilityIndicators = facIndRows.length;
+
+  // Facility risk now (it only depends on events and facility indicators); people's as they are made.
+  const facilityScores = scoreFacilities(facilities, events, facilityIndicators, now);
+  await writeFacilityScores(runner, facilityScores, now);
+  const facilityType = new Map(facilities.map((f) => [f.id, f.type]));
+  const typeOf = (facilityId: string) => facilityType.get(facilityId);
+  phase("facility indicators and risk");
+
   // ---- Detainees and everything about them, 5,000 at a time ---------------------------------
   const teamCum = cumulative([...TEAM_SHARES]);
   const detaineeIds: string[] = new Array(n);
   const teamOf = new Uint8Array(n);
+  // Ids and teams first (their own random stream), so the audit log can be written alongside.
+  const idRandom = rng((opts.seed ?? 20261203) ^ 0x5eed);
+  for (let i = 0; i < n; i++) {
+    detaineeIds[i] = id(idRandom);
+    teamOf[i] = idRandom.weighted(teamCum);
+  }
+  const auditHead = await auditChainHead(runner);
+  const writeAudit = (target: SqlRunner) => writeAuditLog(target, auditHead, { n, now, seed: opts.seed ?? 20261203, detaineeIds, teamOf, lawyerOf, adminOf });
+  // On PostgreSQL the audit log goes in on a second connection while the cases go in on this one.
+  const auditDone = opts.connect
+    ? opts.connect().then(async (second) => {
+      try {
+        await second.exec("SET synchronous_commit TO off");
+        await writeAudit(second);
+      } finally {
+        await second.close?.();
+      }
+    })
+    : null;
+  auditDone?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
   const status: Status[] = new Array(n);
-  const custodyOf: CustodyGen[][] = new Array(n);
-  const indicators: IndicatorGen[] = [];
   const caseCounter = new Map<number, number>();
   counts.detainees = counts.custodyPeriods = counts.openCustody = counts.eventLinks = counts.activities = counts.assignments = counts.consents = 0;
   counts.detaineeIndicators = 0;
@@ -227,14 +259,12 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
     const consentRows: Record<string, unknown>[] = [];
     const indRows: Record<string, unknown>[] = [];
     for (let i = base; i < Math.min(n, base + CHUNK); i++) {
-      const did = id(r);
-      const team = r.weighted(teamCum);
+      const did = detaineeIds[i]!;
+      const team = teamOf[i]!;
       const st = STATUSES[r.weighted(STATUS_CUM)]!;
-      detaineeIds[i] = did;
-      teamOf[i] = team;
       status[i] = st;
       // Custody chain, built backwards from its end.
-      const periods: CustodyGen[] = [];
+      const periods: PeriodForRisk[] = [];
       let event: EventGen | null = null;
       if (st !== "REPORTED") {
         let k: number;
@@ -257,11 +287,10 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
           const len = p === 0 && !end ? r.int(5, 500) : r.int(10, 220);
           const from = dayOnly(cursor - len * DAY);
           const to = p === 0 ? end : new Date(cursor);
-          periods.unshift({ detainee: i, facilityId: p === 0 && lastFacility ? lastFacility : drawFacility().id, from, to });
+          periods.unshift({ facilityId: p === 0 && lastFacility ? lastFacility : drawFacility().id, from, to });
           cursor = from.getTime() - r.int(1, 20) * DAY;
         }
       }
-      custodyOf[i] = periods;
       // The person.
       const fam = r.pick(FAMILY_NAMES);
       const g1 = r.pick(GIVEN_SYLLABLES);
@@ -287,7 +316,7 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
       const d = {
         familyNameRoman: roman ? fam[1] : null, givenNameRoman: roman ? given : null, nameHangul, nameChinese, aliases, caseNumber,
       };
-      detRows.push({
+      const detRow: Record<string, unknown> = {
         id: did, teamId: teams[team]!.id, ...d, aliases: JSON.stringify(aliases), searchText: buildSearchText(d),
         sex: r.weighted([70, 95, 100]) === 0 ? "FEMALE" : r.chance(0.8) ? "MALE" : "UNKNOWN",
         birthDate: birthKind === 3 ? null : isoDay(new Date(Date.UTC(birthYear, birthKind === 2 ? 0 : r.int(0, 11), birthKind === 0 ? r.int(1, 28) : 1))),
@@ -300,7 +329,8 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
         healthConcerns: r.chance(0.1) ? "Needs regular medication." : null, hasSouthKoreaLinks: r.chance(0.2),
         familyContactsEnc: r.chance(0.3) ? encryptField(`Sister: 010-${r.int(1000, 9999)}-${r.int(1000, 9999)}`) : null,
         createdById: lawyer.id, createdAt: ts(createdAt), updatedAt: ts(updatedAt),
-      });
+      };
+      detRows.push(detRow);
       for (const p of periods) {
         custRows.push({
           id: id(r), detaineeId: did, facilityId: p.facilityId, fromDate: isoDay(p.from), fromPrecision: "DAY", toDate: isoDay(p.to),
@@ -328,15 +358,20 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
           givenBy: r.pick(["RELATIVE", "RELATIVE", "DETAINEE"]), method: r.pick(["PHONE", "MESSAGING", "IN_PERSON"]), givenOn: isoDay(createdAt), recordedById: lawyer.id, createdAt: ts(createdAt),
         });
       }
+      const own: IndicatorForRisk[] = [];
       if (st === "DETAINED" && r.chance(0.25)) {
         for (let k = r.int(1, 2); k > 0; k--) {
           const open = periods.at(-1)!;
           const on = dayOnly(open.from.getTime() + r.next() * (now.getTime() - open.from.getTime()));
-          const ind: IndicatorGen = { facilityId: null, detainee: i, type: r.pick(DETAINEE_INDICATOR_TYPES), observedOn: on, confidence: r.pick(["LOW", "MEDIUM", "HIGH"]) };
-          indicators.push(ind);
+          const ind = { type: r.pick(DETAINEE_INDICATOR_TYPES), observedOn: on, confidence: r.pick(["LOW", "MEDIUM", "HIGH"]) };
+          own.push(ind);
           indRows.push({ id: id(r), type: ind.type, facilityId: null, detaineeId: did, observedOn: isoDay(on), confidence: ind.confidence, description: "Reported by the family.", createdById: lawyer.id, createdAt: ts(on) });
         }
       }
+      const risk = scorePerson(st, periods, own, facilityScores, typeOf, now);
+      detRow.riskScore = risk.score;
+      detRow.riskLevel = risk.level;
+      detRow.riskComputedAt = ts(now);
     }
     // Build the next chunk while PostgreSQL writes this one (one chunk in flight).
     await inFlight;
@@ -367,18 +402,6 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
     ON CONFLICT ("year") DO UPDATE SET "value" = GREATEST("CaseNumberCounter"."value", EXCLUDED."value")`,
   [counterRows.map((c) => c.year), counterRows.map((c) => c.value)]);
   phase("detainees, custody, timeline");
-
-  // ---- Facility indicators (they drive facility risk) ------------------------------------------
-  const facIndRows: Record<string, unknown>[] = [];
-  for (let i = 0, count = Math.round(facilities.length * 0.5); i < count; i++) {
-    const f = drawFacility();
-    const on = dayOnly(now.getTime() - Math.pow(r.next(), 2) * 365 * DAY);
-    const ind: IndicatorGen = { facilityId: f.id, detainee: null, type: r.pick(FACILITY_INDICATOR_TYPES), observedOn: on, confidence: r.pick(["LOW", "MEDIUM", "HIGH"]) };
-    indicators.push(ind);
-    facIndRows.push({ id: id(r), type: ind.type, facilityId: f.id, detaineeId: null, observedOn: isoDay(on), confidence: ind.confidence, description: "Observed by an intermediary.", createdById: lawyerOf[0]!.id, createdAt: ts(on) });
-  }
-  await bulkInsert(runner, "Indicator", INDICATOR_COLUMNS, facIndRows);
-  counts.facilityIndicators = facIndRows.length;
 
   // ---- Petitions ---------------------------------------------------------------------------
   const detained = status.flatMap((s, i) => (s === "DETAINED" ? [i] : []));
@@ -424,38 +447,43 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
   phase("indicators and petitions");
 
   // ---- Audit log: 10 rows a person, chained --------------------------------------------------
-  let head = await auditChainHead(runner);
-  const total = n * 10;
-  const auditStart = now.getTime() - 2 * 365 * DAY;
-  const stepMs = (now.getTime() - 3_600_000 - auditStart) / total;
-  // Hash the next batch while PostgreSQL inserts the previous one (one batch in flight).
-  inFlight = Promise.resolve();
-  for (let k = 0; k < total; k += CHUNK) {
-    const rows: AuditContent[] = [];
-    for (let j = k; j < Math.min(total, k + CHUNK); j++) rows.push(auditContent(r, j, new Date(Math.floor(auditStart + j * stepMs)), n, detaineeIds, teamOf, lawyerOf, adminOf));
-    const chained = chainAuditRows(head, rows);
-    head = chained.head;
-    await inFlight;
-    inFlight = insertAuditRows(runner, chained);
-  }
-  await inFlight;
+  if (auditDone) await auditDone;
+  else await writeAudit(runner);
   await syncAuditSequence(runner);
-  counts.auditRows = total;
-  phase("audit log");
+  counts.auditRows = n * 10;
+  phase(auditDone ? "audit log (rest of it; written alongside the cases)" : "audit log");
   await recreateIndexes(runner, deferred);
   phase(`indexes (${deferred.length})`);
 
-  // ---- Risk --------------------------------------------------------------------------------
-  const risk = await applyRisk(runner, { facilities, events, indicators, detaineeIds, status, custodyOf }, {
-    now, prisma: opts.prisma, timeoutSeconds: opts.riskTimeoutSeconds ?? 120, log,
-  });
-  phase("risk scores");
+  // ---- Risk: the project's own full rescore once, if it manages within the time budget ---------
+  const risk = await projectRescore(opts.risk === "model" ? undefined : opts.prisma, now,
+    opts.riskTimeoutSeconds ?? Math.max(15, Math.round(170 - (Date.now() - started) / 1000)));
+  log(`  risk: ${risk.note}`);
+  phase("project rescoring");
   await runner.exec("ANALYZE");
   phase("analyze");
   return {
     n, seconds: (Date.now() - started) / 1000, phases, counts, risk, teams,
     users: users.map(({ passwordHash: _p, ...u }) => u),
   };
+}
+
+/** 10 rows a person over the last two years, chained after `head`; the next batch is hashed while the previous one is inserted. */
+async function writeAuditLog(runner: SqlRunner, head: ChainHead, p: { n: number; now: Date; seed: number; detaineeIds: string[]; teamOf: Uint8Array; lawyerOf: { id: string; email: string }[]; adminOf: { id: string; email: string }[] }): Promise<void> {
+  const r = rng(p.seed ^ 0xa0d17);
+  const total = p.n * 10;
+  const start = p.now.getTime() - 2 * 365 * DAY;
+  const stepMs = (p.now.getTime() - 3_600_000 - start) / total;
+  let inFlight: Promise<void> = Promise.resolve();
+  for (let k = 0; k < total; k += BATCH) {
+    const rows: AuditContent[] = [];
+    for (let j = k; j < Math.min(total, k + BATCH); j++) rows.push(auditContent(r, j, new Date(Math.floor(start + j * stepMs)), p.n, p.detaineeIds, p.teamOf, p.lawyerOf, p.adminOf));
+    const chained = chainAuditRows(head, rows);
+    head = chained.head;
+    await inFlight;
+    inFlight = insertAuditRows(runner, chained);
+  }
+  await inFlight;
 }
 
 /** One audit row as the app writes them: ids and field names, never values. */
@@ -491,6 +519,7 @@ const DETAINEE_COLUMNS: Column[] = [
   { name: "arrestPlace", type: "text" }, { name: "arrestAuthority", type: "text" }, { name: "narrative", type: "text" },
   { name: "narrativeConfidentialEnc", type: "text" }, { name: "healthConcerns", type: "text" }, { name: "hasSouthKoreaLinks", type: "bool" },
   { name: "familyContactsEnc", type: "text" }, { name: "createdById", type: "text" }, ts3("createdAt"), ts3("updatedAt"),
+  { name: "riskScore", type: "int4" }, { name: "riskLevel", type: "text" }, ts3("riskComputedAt"),
 ];
 const CUSTODY_COLUMNS: Column[] = [
   { name: "id", type: "text" }, { name: "detaineeId", type: "text" }, { name: "facilityId", type: "text" }, { name: "fromDate", type: "text", cast: "date" },

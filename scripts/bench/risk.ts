@@ -1,97 +1,94 @@
-// Risk columns for the generated population. First choice: the project's own full rescore
-// (lib/domain/risk/refresh.ts refreshRisk with { all: true }), when a Prisma client is given. If it
-// fails or is not available, the generator scores every facility and detainee in memory with the
-// project's pure model (lib/domain/risk/model.ts) from the rows it just wrote — the same inputs
-// the refresh reads — and writes them in bulk. The report says which one ran.
+// Risk columns for the generated population. The generator scores every facility and person
+// with the project's pure model (lib/domain/risk/model.ts) from the very rows it writes — the
+// inputs lib/domain/risk/inputs.ts would read — and stores the scores with the rows (no second
+// pass over 100,000 rows). Then, when it has a Prisma client, it runs the project's own full
+// rescore once (lib/domain/risk/refresh.ts refreshRisk with { all: true }) within a time budget;
+// if that fails or runs out of time, the model's scores stay. The report says which happened.
 import type { SqlRunner } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scoreDetainee, scoreFacility, type RiskEventInput, type RiskIndicatorInput, type RiskResult } from "@/lib/domain/risk/model";
 import { wholeDaysSince } from "@/lib/domain/risk/inputs";
-import type { FacilityType } from "@/lib/generated/prisma/enums";
-import type { PopulationForRisk } from "./generate";
-import { BATCH } from "./sql";
+import type { DetaineeStatus, FacilityType } from "@/lib/generated/prisma/enums";
 
-type Options = { now: Date; prisma?: PrismaClient; timeoutSeconds: number; log: (line: string) => void };
-export type RiskOutcome = { method: "refreshRisk" | "model-in-memory"; note: string };
+export type FacilityForRisk = { id: string; type: string; country: string; province: string | null };
+export type EventForRisk = RiskEventInput & { facilityId: string | null; province: string | null };
+export type IndicatorForRisk = { type: string; observedOn: Date; confidence: string };
+export type PeriodForRisk = { facilityId: string; from: Date; to: Date | null };
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean).slice(-1)[0]?.slice(0, 160) ?? "error";
+const indicatorInput = (i: IndicatorForRisk): RiskIndicatorInput =>
+  ({ type: i.type as RiskIndicatorInput["type"], observedOn: i.observedOn, precision: "DAY", confidence: i.confidence as RiskIndicatorInput["confidence"] });
 
-export async function applyRisk(runner: SqlRunner, pop: PopulationForRisk, opts: Options): Promise<RiskOutcome> {
-  let note = "no Prisma client given";
-  if (opts.prisma) {
-    const started = Date.now();
-    try {
-      const { refreshRisk } = await import("@/lib/domain/risk/refresh");
-      const result = await opts.prisma.$transaction((tx) => refreshRisk(tx, { all: true }, opts.now, { notify: false }), {
-        timeout: opts.timeoutSeconds * 1000, maxWait: 10_000,
-      });
-      const s = ((Date.now() - started) / 1000).toFixed(1);
-      return { method: "refreshRisk", note: `refreshRisk({ all: true }) scored ${result.facilities} facilities and ${result.detainees} detainees in ${s} s` };
-    } catch (e) {
-      note = `refreshRisk({ all: true }) failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${firstLine(e)}`;
-      opts.log(`  ${note}`);
-    }
-  }
-  await scoreInMemory(runner, pop, opts.now);
-  return { method: "model-in-memory", note: `${note}; scored in memory with lib/domain/risk/model.ts and written directly` };
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-async function scoreInMemory(runner: SqlRunner, pop: PopulationForRisk, now: Date): Promise<void> {
-  const facility = new Map(pop.facilities.map((f) => [f.id, f]));
+/** Every facility's score, as refreshRisk computes it (own events and indicators, regional wave by province). */
+export function scoreFacilities(facilities: readonly FacilityForRisk[], events: readonly EventForRisk[], indicators: readonly (IndicatorForRisk & { facilityId: string })[], now: Date): Map<string, RiskResult> {
+  const byId = new Map(facilities.map((f) => [f.id, f]));
   const key = (country: string, province: string | null) => (province ? `${country}|${province.trim().toLowerCase()}` : null);
   const byFacility = new Map<string, RiskEventInput[]>();
-  const byProvince = new Map<string, { facilityId: string | null; e: RiskEventInput }[]>();
-  for (const ev of pop.events) {
-    const e: RiskEventInput = { date: ev.date, precision: ev.precision, verification: ev.verification as RiskEventInput["verification"], reportedMin: ev.reportedMin, reportedMax: ev.reportedMax };
-    if (ev.facilityId) byFacility.set(ev.facilityId, [...(byFacility.get(ev.facilityId) ?? []), e]);
-    const f = ev.facilityId ? facility.get(ev.facilityId) : null;
+  const byProvince = new Map<string, EventForRisk[]>();
+  for (const ev of events) {
+    if (ev.facilityId) push(byFacility, ev.facilityId, ev);
+    const f = ev.facilityId ? byId.get(ev.facilityId) : null;
     const k = f ? key(f.country, f.province) : key("CN", ev.province);
-    if (k) byProvince.set(k, [...(byProvince.get(k) ?? []), { facilityId: ev.facilityId, e }]);
+    if (k) push(byProvince, k, ev);
   }
-  const facilityIndicators = new Map<string, RiskIndicatorInput[]>();
-  const detaineeIndicators = new Map<number, RiskIndicatorInput[]>();
-  for (const i of pop.indicators) {
-    const input = { type: i.type as RiskIndicatorInput["type"], observedOn: i.observedOn, precision: "DAY" as const, confidence: i.confidence as RiskIndicatorInput["confidence"] };
-    if (i.detainee !== null) detaineeIndicators.set(i.detainee, [...(detaineeIndicators.get(i.detainee) ?? []), input]);
-    else if (i.facilityId) facilityIndicators.set(i.facilityId, [...(facilityIndicators.get(i.facilityId) ?? []), input]);
-  }
+  const indicatorsOf = new Map<string, RiskIndicatorInput[]>();
+  for (const i of indicators) push(indicatorsOf, i.facilityId, indicatorInput(i));
   const scores = new Map<string, RiskResult>();
-  for (const f of pop.facilities) {
+  for (const f of facilities) {
     const k = key(f.country, f.province);
     scores.set(f.id, scoreFacility({
-      type: f.type as FacilityType, country: f.country, events: byFacility.get(f.id) ?? [], indicators: facilityIndicators.get(f.id) ?? [],
-      regionalEvents: k ? (byProvince.get(k) ?? []).filter((x) => x.facilityId !== f.id).map((x) => x.e) : [],
+      type: f.type as FacilityType, country: f.country, events: byFacility.get(f.id) ?? [], indicators: indicatorsOf.get(f.id) ?? [],
+      regionalEvents: k ? (byProvince.get(k) ?? []).filter((e) => e.facilityId !== f.id) : [],
     }, now));
   }
-  const fIds = [...scores.keys()];
-  const day = now.toISOString().slice(0, 10);
+  return scores;
+}
+
+/** One person's score: current facility (the open period), days held, last transfer, own indicators. */
+export function scorePerson(status: string, periods: readonly PeriodForRisk[], indicators: readonly IndicatorForRisk[], facilityScores: Map<string, RiskResult>, typeOf: (facilityId: string) => string | undefined, now: Date): RiskResult {
+  const last = periods.at(-1);
+  const open = last && last.to === null ? last : null;
+  const currentType = open ? typeOf(open.facilityId) : undefined;
+  const previousType = open && periods.length > 1 ? typeOf(periods.at(-2)!.facilityId) ?? null : null;
+  return scoreDetainee({
+    status: status as DetaineeStatus,
+    facility: open ? facilityScores.get(open.facilityId) ?? null : null,
+    daysInCustody: open ? wholeDaysSince(open.from, "DAY", now) : null,
+    lastTransfer: open && currentType ? { fromType: previousType as FacilityType | null, toType: currentType as FacilityType, on: open.from } : null,
+    indicators: indicators.map(indicatorInput),
+  }, now);
+}
+
+/** Facility scores and today's snapshot, as refreshRisk writes them. */
+export async function writeFacilityScores(runner: SqlRunner, scores: Map<string, RiskResult>, now: Date): Promise<void> {
+  const ids = [...scores.keys()];
+  const params = [ids, ids.map((i) => scores.get(i)!.score), ids.map((i) => scores.get(i)!.level)];
   await runner.query(`UPDATE "DetentionFacility" AS f SET "riskScore" = u.score, "riskLevel" = u.level, "riskComputedAt" = $4::timestamp(3)
-    FROM unnest($1::text[], $2::int4[], $3::text[]) AS u(id, score, level) WHERE f.id = u.id`,
-  [fIds, fIds.map((i) => scores.get(i)!.score), fIds.map((i) => scores.get(i)!.level), now.toISOString()]);
+    FROM unnest($1::text[], $2::int4[], $3::text[]) AS u(id, score, level) WHERE f.id = u.id`, [...params, now.toISOString()]);
   await runner.query(`INSERT INTO "FacilityRiskSnapshot" ("facilityId", "day", "score", "level")
     SELECT u.id, $4::date, u.score, u.level FROM unnest($1::text[], $2::int4[], $3::text[]) AS u(id, score, level)
-    ON CONFLICT ("facilityId", "day") DO UPDATE SET "score" = EXCLUDED."score", "level" = EXCLUDED."level"`,
-  [fIds, fIds.map((i) => scores.get(i)!.score), fIds.map((i) => scores.get(i)!.level), day]);
+    ON CONFLICT ("facilityId", "day") DO UPDATE SET "score" = EXCLUDED."score", "level" = EXCLUDED."level"`, [...params, now.toISOString().slice(0, 10)]);
+}
 
-  for (let start = 0; start < pop.detaineeIds.length; start += BATCH) {
-    const ids: string[] = [], s: number[] = [], l: string[] = [];
-    for (let i = start; i < Math.min(pop.detaineeIds.length, start + BATCH); i++) {
-      const periods = pop.custodyOf[i] ?? [];
-      const open = periods.at(-1)?.to === null ? periods.at(-1)! : null;
-      const previous = open && periods.length > 1 ? facility.get(periods.at(-2)!.facilityId) : undefined;
-      const current = open ? facility.get(open.facilityId) : undefined;
-      const result = scoreDetainee({
-        status: pop.status[i]!,
-        facility: open ? scores.get(open.facilityId) ?? null : null,
-        daysInCustody: open ? wholeDaysSince(open.from, "DAY", now) : null,
-        lastTransfer: open && current ? { fromType: (previous?.type ?? null) as FacilityType | null, toType: current.type as FacilityType, on: open.from } : null,
-        indicators: detaineeIndicators.get(i) ?? [],
-      }, now);
-      ids.push(pop.detaineeIds[i]!);
-      s.push(result.score);
-      l.push(result.level);
-    }
-    await runner.query(`UPDATE "Detainee" AS d SET "riskScore" = u.score, "riskLevel" = u.level, "riskComputedAt" = $4::timestamp(3)
-      FROM unnest($1::text[], $2::int4[], $3::text[]) AS u(id, score, level) WHERE d.id = u.id`, [ids, s, l, now.toISOString()]);
+export type RiskOutcome = { method: "refreshRisk" | "model"; note: string };
+
+const lastLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean).slice(-1)[0]?.slice(0, 160) ?? "error";
+
+/** The project's full rescore, once, within `timeoutSeconds`; the model's scores stay if it fails. */
+export async function projectRescore(prisma: PrismaClient | undefined, now: Date, timeoutSeconds: number): Promise<RiskOutcome> {
+  const model = "scored with lib/domain/risk/model.ts while generating";
+  if (!prisma) return { method: "model", note: `${model} (the project's rescoring was not asked for)` };
+  const started = Date.now();
+  try {
+    const { refreshRisk } = await import("@/lib/domain/risk/refresh");
+    const result = await prisma.$transaction((tx) => refreshRisk(tx, { all: true }, now, { notify: false }), { timeout: timeoutSeconds * 1000, maxWait: 10_000 });
+    return { method: "refreshRisk", note: `refreshRisk({ all: true }) rescored ${result.facilities} facilities and ${result.detainees} detainees in ${((Date.now() - started) / 1000).toFixed(1)} s` };
+  } catch (e) {
+    return { method: "model", note: `${model}; refreshRisk({ all: true }) failed after ${((Date.now() - started) / 1000).toFixed(1)} s (${lastLine(e)}), so those scores stand` };
   }
 }

@@ -41,6 +41,7 @@ function args() {
     warmup: Number(get("warmup") ?? 5),
     write: !has("no-write"),
     generateOnly: has("generate-only"),
+    risk: (get("risk") ?? "refresh") as "refresh" | "model",
   };
 }
 
@@ -153,7 +154,14 @@ async function main() {
     await client.connect();
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: o.url }) });
     log(`generating ${o.n} detainees…`);
-    generated = await generateBenchData(pgRunner(client), { n: o.n, prisma, log });
+    generated = await generateBenchData(pgRunner(client), {
+      n: o.n, prisma, log, risk: o.risk,
+      connect: async () => {
+        const second = new pg.Client({ connectionString: o.url });
+        await second.connect();
+        return pgRunner(second);
+      },
+    });
     await prisma.$disconnect();
     await client.end();
     log(`generated in ${generated.seconds.toFixed(1)} s: ${JSON.stringify(generated.counts)}`);

@@ -11,20 +11,32 @@ import { listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import type { Viewer } from "@/lib/auth/viewer";
 import { generateBenchData, type GenerateResult } from "@/scripts/bench/generate";
-import { createTestDatabase, engineName } from "./helpers";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createEmptyDatabase, engineName, type EmptyDatabase } from "./helpers";
 import { ensureTestKeys } from "./fixtures";
 
 const N = 200;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+const NOW = new Date();
+let db: EmptyDatabase & { prisma: PrismaClient };
 let result: GenerateResult;
 
 beforeAll(async () => {
   ensureTestKeys();
-  db = await createTestDatabase();
-  usePrisma(db.prisma);
-  result = await generateBenchData(db.runner, { n: N, prisma: db.prisma });
+  // An empty database: the generator applies the migrations itself, as `npm run bench` does.
+  const empty = await createEmptyDatabase();
+  const prisma = new PrismaClient({ adapter: empty.pglite ? new PrismaPGlite(empty.pglite) : new PrismaPg({ connectionString: empty.url! }) });
+  db = { ...empty, prisma };
+  usePrisma(prisma);
+  // On PostgreSQL the audit log is written on a second connection, as in the benchmark.
+  // Scores from the model only here; the test below checks them against the project's rescoring.
+  result = await generateBenchData(db.runner, { n: N, now: NOW, prisma, risk: "model", connect: db.pglite ? undefined : db.connect });
 });
-afterAll(async () => db?.close());
+afterAll(async () => {
+  await db?.prisma.$disconnect().catch(() => {});
+  await db?.close();
+});
 
 const count = async (sql: string) => Number((await db.runner.query<{ n: number }>(sql))[0]!.n);
 
@@ -80,10 +92,17 @@ describe(`benchmark generator (${engineName()})`, () => {
     for (const u of users) expect(decryptField(u.totpSecretEnc)).toBe(demoTotpSecret(u.email));
   });
 
-  it("fills in risk for every facility and detainee", async () => {
+  it("fills in risk for every facility and detainee, exactly as the project's rescoring computes it", async () => {
     expect(await count(`SELECT count(*)::int AS n FROM "Detainee" WHERE "riskScore" IS NULL OR "riskLevel" IS NULL`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM "DetentionFacility" WHERE "riskComputedAt" IS NULL`)).toBe(0);
-    expect(result.risk.method).toBe("refreshRisk");
+    expect(result.risk.method).toBe("model");
+    const scores = async () => db.runner.query<{ id: string; riskScore: number; riskLevel: string }>(
+      `SELECT id, "riskScore", "riskLevel" FROM "Detainee" UNION ALL SELECT id, "riskScore", "riskLevel" FROM "DetentionFacility" ORDER BY id`);
+    const generated = await scores();
+    const { refreshRisk } = await import("@/lib/domain/risk/refresh");
+    await db.prisma.$transaction((tx) => refreshRisk(tx, { all: true }, NOW, { notify: false }), { timeout: 60_000 });
+    expect(await scores()).toEqual(generated);
+    expect(new Set(generated.map((g) => g.riskLevel)).size).toBeGreaterThan(1);
   });
 
   it("writes an audit chain that verifies, and the app's next row continues it", async () => {

@@ -230,6 +230,9 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
     detaineeIds[i] = id(idRandom);
     teamOf[i] = idRandom.weighted(teamCum);
   }
+  // One person in 997 is detained with a long custody chain, in team A (the case page's subject).
+  const longChain = (i: number) => i % 997 === 0;
+  for (let i = 0; i < n; i += 997) teamOf[i] = 0;
   const auditHead = await auditChainHead(runner);
   const writeAudit = (target: SqlRunner) => writeAuditLog(target, auditHead, { n, now, seed: opts.seed ?? 20261203, detaineeIds, teamOf, lawyerOf, adminOf });
   // On PostgreSQL the audit log goes in on a second connection while the cases go in on this one.
@@ -261,7 +264,8 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
     for (let i = base; i < Math.min(n, base + CHUNK); i++) {
       const did = detaineeIds[i]!;
       const team = teamOf[i]!;
-      const st = STATUSES[r.weighted(STATUS_CUM)]!;
+      const drawn = STATUSES[r.weighted(STATUS_CUM)]!;
+      const st: Status = longChain(i) ? "DETAINED" : drawn;
       status[i] = st;
       // Custody chain, built backwards from its end.
       const periods: PeriodForRisk[] = [];
@@ -271,7 +275,7 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
         let end: Date | null;
         let lastFacility: string | null = null;
         if (st === "DETAINED") {
-          k = (i % 997 === 0) ? 7 + (i % 3) : 1 + (r.chance(0.6) ? 1 : 0) + (r.chance(0.3) ? 1 : 0);
+          k = longChain(i) ? 7 + (i % 3) : 1 + (r.chance(0.6) ? 1 : 0) + (r.chance(0.3) ? 1 : 0);
           end = null;
         } else if (st === "REPATRIATED") {
           event = r.pick(events);

@@ -61,12 +61,13 @@ class Samples {
  * `requests` timed requests of the page, each followed by one of the bare page, after `warmup`
  * untimed pairs. Stops early after `capSeconds` (a page taking seconds must not take the run hostage).
  */
-export async function sequential(page: Target, bare: Target, opts: { warmup: number; requests: number; capSeconds: number }): Promise<{ page: Latency; bare: Latency }> {
+export async function sequential(page: Target, bare: Target, opts: { warmup: number; requests: number; capSeconds: number; afterWarmup?: () => Promise<unknown> }): Promise<{ page: Latency; bare: Latency }> {
   const p = new Samples();
   const b = new Samples();
   const started = Date.now();
   for (let i = 0; i < opts.warmup + opts.requests; i++) {
     const timed = i >= opts.warmup;
+    if (i === opts.warmup) await opts.afterWarmup?.();
     const pr = await send(page).catch((e: Error) => e);
     const br = await send(bare).catch((e: Error) => e);
     if (timed) {

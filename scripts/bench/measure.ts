@@ -32,6 +32,10 @@ class Samples {
   statuses: Record<string, number> = {};
   queries: number[] = [];
   bytes = 0;
+  /** Statements the server counted for this request (its /bench-bare/queries counter), when known. */
+  counted(n: number | null) {
+    if (n !== null && Number.isFinite(n)) this.queries.push(n);
+  }
   add(r: Reply | Error) {
     if (r instanceof Error) {
       this.errors++;
@@ -43,7 +47,7 @@ class Samples {
     if (!ok(r)) this.errors++;
     this.bytes += r.body.length;
     const q = Number(r.headers["x-haven-queries"]);
-    if (r.headers["x-haven-queries"] !== undefined && Number.isFinite(q)) this.queries.push(q);
+    if (r.headers["x-haven-queries"] !== undefined && Number.isFinite(q)) this.counted(q);
   }
   result(): Latency {
     const sorted = [...this.ms].sort((a, b) => a - b);
@@ -51,7 +55,8 @@ class Samples {
     return {
       samples: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1) ?? null),
       errors: this.errors, statuses: this.statuses,
-      queries: this.queries.length ? Math.round((this.queries.reduce((a, b) => a + b, 0) / this.queries.length) * 10) / 10 : null,
+      // Median: a background job's statements now and then must not be charged to the page.
+      queries: percentile([...this.queries].sort((a, b) => a - b), 50),
       kb: sorted.length ? Math.round(this.bytes / sorted.length / 1024) : null,
     };
   }
@@ -61,18 +66,27 @@ class Samples {
  * `requests` timed requests of the page, each followed by one of the bare page, after `warmup`
  * untimed pairs. Stops early after `capSeconds` (a page taking seconds must not take the run hostage).
  */
-export async function sequential(page: Target, bare: Target, opts: { warmup: number; requests: number; capSeconds: number; afterWarmup?: () => Promise<unknown> }): Promise<{ page: Latency; bare: Latency }> {
+export async function sequential(page: Target, bare: Target, opts: {
+  warmup: number; requests: number; capSeconds: number; afterWarmup?: () => Promise<unknown>;
+  /** The server's running statement count, read between requests (never inside the timing). */
+  queryCount?: () => Promise<number | null>;
+}): Promise<{ page: Latency; bare: Latency }> {
   const p = new Samples();
   const b = new Samples();
   const started = Date.now();
   for (let i = 0; i < opts.warmup + opts.requests; i++) {
     const timed = i >= opts.warmup;
     if (i === opts.warmup) await opts.afterWarmup?.();
+    const c0 = timed && opts.queryCount ? await opts.queryCount() : null;
     const pr = await send(page).catch((e: Error) => e);
+    const c1 = timed && opts.queryCount ? await opts.queryCount() : null;
     const br = await send(bare).catch((e: Error) => e);
+    const c2 = timed && opts.queryCount ? await opts.queryCount() : null;
     if (timed) {
       p.add(pr);
       b.add(br);
+      if (c0 !== null && c1 !== null) p.counted(c1 - c0);
+      if (c1 !== null && c2 !== null) b.counted(c2 - c1);
     }
     if ((Date.now() - started) / 1000 > opts.capSeconds && p.ms.length + p.errors >= 3) break;
     if ((Date.now() - started) / 1000 > opts.capSeconds * 2) break;
@@ -107,6 +121,14 @@ export async function drain(bare: Target, quickMs: number, maxSeconds = 120): Pr
 }
 
 export type EventLoop = { maxMs: number | null; p99Ms: number | null };
+
+/** The server's running statement count (/bench-bare/queries, HAVEN_BENCH only); null when it has none. */
+export async function queryCount(s: Session): Promise<number | null> {
+  const r = await s.get("/bench-bare/queries").catch(() => null);
+  if (!r || r.status !== 200) return null;
+  const n = Number((JSON.parse(r.body.toString("utf8")) as { queries?: unknown }).queries);
+  return Number.isFinite(n) ? n : null;
+}
 
 /** Reads (and restarts) the server's event-loop delay histogram; null when the server has none. */
 export async function eventLoop(s: Session): Promise<EventLoop | null> {

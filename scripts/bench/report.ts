@@ -100,7 +100,7 @@ export function renderReport(r: Report): string {
   const noLoop = r.pages.every((p) => !p.eventLoop || p.eventLoop.maxMs === null);
   if (noQueries || noLoop) {
     lines.push("");
-    if (noQueries) lines.push("queries/req: n/a — the server sent no `x-haven-queries` header.");
+    if (noQueries) lines.push("queries/req: n/a — the server has no statement counter (`/bench-bare/queries`, or an `x-haven-queries` header).");
     if (noLoop) lines.push("event loop: n/a — the server exposed no `/bench-bare/event-loop`.");
   }
   return lines.join("\n");

@@ -16,7 +16,7 @@ import { pgRunner, type SqlRunner } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { generateBenchData, type GenerateResult } from "./generate";
 import { reauthenticate, signIn } from "./http";
-import { drain, eventLoop, load, sequential, type EventLoop, type Latency, type Load, type Target } from "./measure";
+import { drain, eventLoop, load, queryCount, sequential, type EventLoop, type Latency, type Load, type Target } from "./measure";
 import { renderReport, writePerformanceDoc, type PageResult, type Report } from "./report";
 import { BENCH_USERS } from "./users";
 import { timeCsvImport } from "./csv-import";
@@ -145,7 +145,7 @@ async function main() {
   const secrets = loadOrCreateLocalSecrets(benchDir);
   Object.assign(process.env, secrets, { DATABASE_URL: o.url });
   const { usePrisma: installPrisma } = await import("@/lib/db/client");
-  log(`N=${o.n}, database ${o.url.replace(/\/\/[^@]*@/, "//")}, load average ${loadStart.map((x) => x.toFixed(2)).join(" ")}`);
+  log(`${o.skipGenerate ? "existing data" : `N=${o.n}`}, database ${o.url.replace(/\/\/[^@]*@/, "//")}, load average ${loadStart.map((x) => x.toFixed(2)).join(" ")}`);
 
   let generated: GenerateResult | null = null;
   if (!o.skipGenerate) {
@@ -205,6 +205,9 @@ async function main() {
     log(`signed in as ${targets.lawyerA.email} and ${adminEmail} (password + TOTP)`);
     const bare: Target = { key: "bare", label: "bare page", path: "/bench-bare", session: lawyer, load: true };
     await eventLoop(lawyer); // starts the server's event-loop histogram
+    // Statements per request: the server's counter read around each timed request, when it has one.
+    const counter = (await queryCount(lawyer)) === null ? undefined : () => queryCount(lawyer);
+    log(counter ? "counting statements with /bench-bare/queries" : "no statement counter on this server: queries/req will be n/a");
 
     const pages: Target[] = [
       { key: "dashboard", label: "dashboard (warm)", path: "/", session: lawyer, load: true },
@@ -231,13 +234,13 @@ async function main() {
         const coldSamples: Latency[] = [];
         for (let i = 0; i < 3; i++) {
           await makeDayStale(runner);
-          coldSamples.push((await sequential(page, bare, { warmup: 0, requests: 1, capSeconds: 120 })).page);
+          coldSamples.push((await sequential(page, bare, { warmup: 0, requests: 1, capSeconds: 120, queryCount: counter })).page);
         }
         cold = mergeLatency(coldSamples);
         log(`  first visit of the day: ${JSON.stringify(cold)}`);
         await drain(bare, quickMs);
       }
-      const seq = await sequential(page, bare, { warmup: o.warmup, requests: o.requests, capSeconds: 60, afterWarmup: () => eventLoop(lawyer) });
+      const seq = await sequential(page, bare, { warmup: o.warmup, requests: o.requests, capSeconds: 60, afterWarmup: () => eventLoop(lawyer), queryCount: counter });
       // Event-loop delay at 1 user: what one request blocks. Under load it mostly shows queueing.
       const loop: EventLoop | null = await eventLoop(lawyer);
       log(`  1 user: page ${JSON.stringify(seq.page)} | bare p50 ${seq.bare.p50} ms`);
@@ -268,7 +271,7 @@ async function main() {
       log(`pdf: petition ${petitionId}; re-authenticating (exports need it)…`);
       await reauthenticate(lawyer, targets.lawyerA.email, `/petitions/${petitionId}`);
       const pdf: Target = { key: "pdf", label: "petition PDF export (1 person)", path: `/api/petitions/${petitionId}/export`, session: lawyer, form: [["format", "pdf"]], load: false };
-      const seq = await sequential(pdf, bare, { warmup: 2, requests: Math.min(o.requests, 20), capSeconds: 120, afterWarmup: () => eventLoop(lawyer) });
+      const seq = await sequential(pdf, bare, { warmup: 2, requests: Math.min(o.requests, 20), capSeconds: 120, afterWarmup: () => eventLoop(lawyer), queryCount: counter });
       log(`  1 user: ${JSON.stringify(seq.page)}`);
       results.push({ key: "pdf", label: pdf.label, path: `POST ${pdf.path}`, cold: null, seq: seq.page, bareSeq: seq.bare, load: null, bareLoad: null, eventLoop: await eventLoop(lawyer), eventLoopUnderLoad: null });
     }

@@ -1,16 +1,18 @@
-// The benchmark's audit rows, in one place: the audit chain is being reworked (rows appended
-// unsealed and sealed later by a background step), so this is the one file to adapt. Rows are
-// chained with lib/audit/chain.ts exactly as lib/audit/record.ts chains them, with explicit ids so
-// the chain order is the id order, and the id sequence is moved past them at the end.
+// The benchmark's audit rows, in one place. The app appends rows pending and seals them in order
+// afterwards (lib/audit/seal.ts: chain position `seq`, prevHash, hash); these rows are written
+// already sealed, chained with lib/audit/chain.ts exactly as the sealer chains them, with
+// explicit ids and positions in the same order, and the id sequence is moved past them at the end.
 import { auditHash, GENESIS_HASH, type AuditContent } from "@/lib/audit/chain";
 import type { SqlRunner } from "@/lib/db/migrate";
 import { bulkInsert } from "./sql";
 
-export type ChainHead = { prevHash: string; nextId: bigint };
+export type ChainHead = { prevHash: string; nextId: bigint; nextSeq: bigint };
 
 export async function auditChainHead(runner: SqlRunner): Promise<ChainHead> {
-  const [last] = await runner.query<{ id: string; hash: string }>(`SELECT a.id::text AS id, a.hash FROM "AuditLog" AS a ORDER BY a.id DESC LIMIT 1`);
-  return last ? { prevHash: last.hash, nextId: BigInt(last.id) + 1n } : { prevHash: GENESIS_HASH, nextId: 1n };
+  const [last] = await runner.query<{ seq: string; hash: string }>(`SELECT a.seq::text AS seq, a.hash FROM "AuditLog" AS a WHERE a.seq IS NOT NULL ORDER BY a.seq DESC LIMIT 1`);
+  const [maxId] = await runner.query<{ id: string | null }>(`SELECT max(a.id)::text AS id FROM "AuditLog" AS a`);
+  const nextId = maxId?.id ? BigInt(maxId.id) + 1n : 1n;
+  return last ? { prevHash: last.hash, nextId, nextSeq: BigInt(last.seq) + 1n } : { prevHash: GENESIS_HASH, nextId, nextSeq: 1n };
 }
 
 export type ChainedRows = { rows: Record<string, unknown>[]; head: ChainHead };
@@ -19,21 +21,22 @@ export type ChainedRows = { rows: Record<string, unknown>[]; head: ChainHead };
 export function chainAuditRows(head: ChainHead, rows: readonly AuditContent[]): ChainedRows {
   let prev = head.prevHash;
   let id = head.nextId;
+  let seq = head.nextSeq;
   const out = rows.map((r) => {
     const hash = auditHash(prev, r);
     const row = {
-      id: String(id++), at: r.at.toISOString(), actorId: r.actorId, actorLabel: r.actorLabel, action: r.action, entityType: r.entityType,
+      id: String(id++), seq: String(seq++), at: r.at.toISOString(), actorId: r.actorId, actorLabel: r.actorLabel, action: r.action, entityType: r.entityType,
       entityId: r.entityId, requestId: r.requestId, ip: r.ip, meta: r.meta == null ? null : JSON.stringify(r.meta), prevHash: prev, hash,
     };
     prev = hash;
     return row;
   });
-  return { rows: out, head: { prevHash: prev, nextId: id } };
+  return { rows: out, head: { prevHash: prev, nextId: id, nextSeq: seq } };
 }
 
 export async function insertAuditRows(runner: SqlRunner, chained: ChainedRows): Promise<void> {
   await bulkInsert(runner, "AuditLog", [
-    { name: "id", type: "int8" }, { name: "at", type: "text", cast: "timestamp(3)" }, { name: "actorId", type: "text" },
+    { name: "id", type: "int8" }, { name: "seq", type: "int8" }, { name: "at", type: "text", cast: "timestamp(3)" }, { name: "actorId", type: "text" },
     { name: "actorLabel", type: "text" }, { name: "action", type: "text" }, { name: "entityType", type: "text" },
     { name: "entityId", type: "text" }, { name: "requestId", type: "text" }, { name: "ip", type: "text" },
     { name: "meta", type: "text", cast: "jsonb" }, { name: "prevHash", type: "text" }, { name: "hash", type: "text" },

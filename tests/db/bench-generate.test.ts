@@ -107,9 +107,14 @@ describe(`benchmark generator (${engineName()})`, () => {
 
   it("writes an audit chain that verifies, and the app's next row continues it", async () => {
     const { recordAudit } = await import("@/lib/audit/record");
+    const { sealAuditLog } = await import("@/lib/audit/seal");
     await db.prisma.$transaction((tx) => recordAudit(tx, { system: "test" }, { action: "bench.smoke" }));
+    // The app appends its row pending; sealing puts it after the generated chain.
+    expect((await verifyAuditChain(db.prisma)).pending.count).toBe(1);
+    expect(await sealAuditLog(db.prisma, { wait: true })).toMatchObject({ sealed: 1 });
     const verdict = await verifyAuditChain(db.prisma);
     expect(verdict.broken).toBeNull();
     expect(verdict.rows).toBe(N * 10 + 1);
+    expect(verdict.pending.count).toBe(0);
   });
 });

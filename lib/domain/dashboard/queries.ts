@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
 import { fromColumns, type PartialDate } from "@/lib/dates/partial-date";
 import { detaineeWhere } from "../detainee/scope";
-import { COUNT_CAP } from "../detainee/queries";
+import { LEVEL_FLOORS } from "../risk/weights";
 
 export async function statusCounts(viewer: Viewer): Promise<{ status: DetaineeStatus; count: number }[]> {
   const rows = await prisma().detainee.groupBy({ by: ["status"], where: { AND: [detaineeWhere(viewer), { archivedAt: null }] }, _count: { _all: true } });
@@ -20,7 +20,9 @@ export type AtRiskRow = {
 
 /** People in the viewer's scope at HIGH or IMMINENT risk, highest first. */
 export async function atRiskDetainees(viewer: Viewer, limit = 15): Promise<{ rows: AtRiskRow[]; total: number }> {
-  const where = { AND: [detaineeWhere(viewer), { archivedAt: null, riskLevel: { in: ["HIGH", "IMMINENT"] } }] };
+  // Score ≥ HIGH's floor is exactly HIGH or IMMINENT (the level is a function of the score), and
+  // unlike a list of levels it walks the (teamId, riskScore DESC) index in order.
+  const where = { AND: [detaineeWhere(viewer), { archivedAt: null, riskScore: { gte: LEVEL_FLOORS.HIGH } }] };
   const [rows, total] = await Promise.all([
     prisma().detainee.findMany({
       where, orderBy: [{ riskScore: "desc" }, { caseNumber: "asc" }], take: limit,
@@ -29,7 +31,7 @@ export async function atRiskDetainees(viewer: Viewer, limit = 15): Promise<{ row
         custody: { where: { toDate: null }, take: 1, select: { facility: { select: { id: true, nameEn: true, nameLocal: true } } } },
       },
     }),
-    prisma().detainee.count({ where, take: COUNT_CAP + 1 }),
+    prisma().detainee.count({ where }),
   ]);
   return {
     total,
@@ -46,25 +48,28 @@ export type RankedFacility = {
   riskScore: number | null; riskLevel: string | null; riskComputedAt: Date | null; latitude: number | null; longitude: number | null; heldByUs: number;
 };
 
-/** Every active facility by risk, for the map (no per-facility counts: 2,000 of them would cost more than the page). */
+/**
+ * Every active facility by risk, for the map and the ranked list: one raw read (2,000 rows
+ * through Prisma's row mapping cost more CPU than the rest of the page), no per-facility counts.
+ */
 export async function facilitiesByRisk(): Promise<Omit<RankedFacility, "heldByUs">[]> {
-  return prisma().detentionFacility.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ riskScore: { sort: "desc", nulls: "last" } }, { nameEn: "asc" }],
-    select: { id: true, nameEn: true, nameLocal: true, province: true, country: true, riskScore: true, riskLevel: true, riskComputedAt: true, latitude: true, longitude: true },
-  });
+  return prisma().$queryRaw<Omit<RankedFacility, "heldByUs">[]>`
+    SELECT id, "nameEn", "nameLocal", province, country, "riskScore", "riskLevel", "riskComputedAt", latitude, longitude
+    FROM "DetentionFacility" WHERE "archivedAt" IS NULL
+    ORDER BY "riskScore" DESC NULLS LAST, "nameEn" ASC`;
 }
 
-/** The highest-risk facilities with how many of the viewer's clients each holds now. */
+/** The highest-risk facilities with how many of the viewer's clients each holds now (one statement, index-only where it can). */
 export async function topFacilities<F extends { id: string }>(viewer: Viewer, ranked: F[], limit = 10): Promise<(F & { heldByUs: number })[]> {
   const top = ranked.slice(0, limit);
   if (top.length === 0) return [];
-  const held = await prisma().custodyPeriod.groupBy({
-    by: ["facilityId"],
-    where: { toDate: null, facilityId: { in: top.map((f) => f.id) }, detainee: { AND: [detaineeWhere(viewer), { archivedAt: null }] } },
-    _count: { _all: true },
-  });
-  const count = new Map(held.map((h) => [h.facilityId, h._count._all]));
+  const all = viewer.role === "ADMIN";
+  const held = await prisma().$queryRaw<{ facilityId: string; n: number }[]>`
+    SELECT c."facilityId", count(*)::int AS n FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
+    WHERE c."toDate" IS NULL AND c."facilityId" = ANY(${top.map((f) => f.id)}::text[])
+      AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+    GROUP BY c."facilityId"`;
+  const count = new Map(held.map((h) => [h.facilityId, h.n]));
   return top.map((f) => ({ ...f, heldByUs: count.get(f.id) ?? 0 }));
 }
 

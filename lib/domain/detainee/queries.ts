@@ -65,8 +65,9 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
     skip = 0;
   }
   const [total, rows] = await Promise.all([
-    // Counting past the cap costs more than the page itself at 100,000 cases: "more than 10,000".
-    db.detainee.count({ where, take: COUNT_CAP + 1 }),
+    // Counts by team and status are index-only (Detainee_team_status_live_idx) and exact; a name
+    // search stops counting at the cap ("more than 10,000"): a short needle can match most cases.
+    needle ? db.detainee.count({ where, take: COUNT_CAP + 1 }) : db.detainee.count({ where }),
     db.detainee.findMany({
       where: pageWhere,
       orderBy: ORDER[filters.sort],
@@ -81,11 +82,11 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
   ]);
   if (rankedIds) rows.sort((a, b) => rankedIds.indexOf(a.id) - rankedIds.indexOf(b.id));
   return {
-    total: Math.min(total, COUNT_CAP),
-    /** True when there are more than `total` (the count stopped at COUNT_CAP). */
-    more: total > COUNT_CAP,
+    total: needle ? Math.min(total, COUNT_CAP) : total,
+    /** True when there are more than `total` (a search's count stopped at COUNT_CAP). */
+    more: !!needle && total > COUNT_CAP,
     page: filters.page,
-    pageCount: Math.max(1, Math.ceil(Math.min(total, rankedIds ? RANK_WINDOW : COUNT_CAP) / PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(Math.min(total, rankedIds ? RANK_WINDOW : needle ? COUNT_CAP : total) / PAGE_SIZE)),
     rows: rows.map(({ custody, team, ...r }) => ({ ...r, teamName: team.name, currentFacility: custody[0]?.facility ?? null })),
   };
 }

@@ -8,6 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { inputClass } from "@/components/ui/field";
 import { FilterActions, firstParam, ListHeader } from "@/components/ui/list-page";
 import { EventTable } from "./_components/event-rows";
+import { FacilityCombobox } from "@/components/ui/facility-combobox";
+import { facilityOptionById } from "@/lib/domain/facility/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("events"))("title") };
@@ -19,7 +21,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   // Bad query strings fall back to defaults instead of failing (S12).
   const filters = listEventsSchema.parse({ verification: firstParam(raw.verification), year: firstParam(raw.year), facilityId: firstParam(raw.facilityId), page: firstParam(raw.page) });
-  const [result, options, t, tv] = await Promise.all([listEvents(viewer, filters), eventFilterOptions(), getTranslations("events"), getTranslations("verification")]);
+  const [result, options, facility, t, tv] = await Promise.all([listEvents(viewer, filters), eventFilterOptions(), facilityOptionById(filters.facilityId), getTranslations("events"), getTranslations("verification")]);
   const params = { verification: filters.verification, year: filters.year?.toString(), facilityId: filters.facilityId };
   const filtered = Boolean(filters.verification || filters.year || filters.facilityId);
   const label = "block text-sm font-medium";
@@ -43,13 +45,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
             {options.years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </div>
-        <div className="space-y-1">
-          <label htmlFor="facilityId" className={label}>{t("facility")}</label>
-          <select id="facilityId" name="facilityId" defaultValue={filters.facilityId ?? ""} className={inputClass}>
-            <option value="">{t("allFacilities")}</option>
-            {options.facilities.map((f) => <option key={f.id} value={f.id}>{f.nameEn}</option>)}
-          </select>
-        </div>
+        <FacilityCombobox name="facilityId" label={t("facility")} placeholder={t("facilityPlaceholder")} noResults={t("facilityNone")}
+          anyLabel={t("allFacilities")} selected={facility} source="/api/facilities/options?all=1" />
         <FilterActions applyLabel={t("apply")} clearHref={filtered ? "/events" : null} clearLabel={t("clear")} />
       </form>
 

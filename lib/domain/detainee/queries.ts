@@ -196,11 +196,6 @@ export async function searchCurrentFacilitiesInScope(viewer: Viewer, q: string) 
   });
 }
 
-/** The facility the list is filtered by, to show its name in the filter (registry data: any signed-in role). */
-export async function facilityOptionById(facilityId: string | undefined) {
-  if (!facilityId) return null;
-  return prisma().detentionFacility.findUnique({ where: { id: facilityId }, select: { id: true, nameEn: true, nameLocal: true } });
-}
 
 /** What the edit form needs: the snapshot of editable facts, the version, and contacts if allowed. */
 export async function getDetaineeForEdit(viewer: Viewer, detaineeId: string) {

@@ -61,18 +61,10 @@ export async function listEvents(viewer: Viewer, filters: ListEventsFilters) {
 }
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>["rows"][number];
 
-/** Years with events and facilities with events, for the filter menus. */
+/** Years with events, for the filter menu (facilities are picked by typing: there are thousands). */
 export async function eventFilterOptions() {
-  const db = prisma();
-  const [years, facilities] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT EXTRACT(YEAR FROM "date")::int AS year FROM "RepatriationEvent" WHERE "archivedAt" IS NULL ORDER BY year DESC`,
-    db.detentionFacility.findMany({
-      where: { archivedAt: null, events: { some: { archivedAt: null } } },
-      orderBy: { nameEn: "asc" },
-      select: { id: true, nameEn: true },
-    }),
-  ]);
-  return { years: years.map((y) => Number(y.year)), facilities };
+  const years = await prisma().$queryRaw<{ year: number }[]>`SELECT DISTINCT EXTRACT(YEAR FROM "date")::int AS year FROM "RepatriationEvent" WHERE "archivedAt" IS NULL ORDER BY year DESC`;
+  return { years: years.map((y) => Number(y.year)) };
 }
 
 /** One event with the viewer's linked cases, or null (→ 404). */

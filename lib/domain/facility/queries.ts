@@ -15,6 +15,8 @@ import type { ListFacilitiesFilters } from "./schemas";
 export const FACILITY_PAGE_SIZE = 25;
 /** Cap on the detainee lists of one facility page (the full lists live in the case list). */
 export const FACILITY_DETAINEE_LIMIT = 100;
+/** The facility page's counts of our clients stop here ("more than 1,000"). */
+export const FACILITY_COUNT_CAP = 1000;
 
 const ORDER: Record<ListFacilitiesFilters["sort"], Prisma.DetentionFacilityOrderByWithRelationInput[]> = {
   name: [{ nameEn: "asc" }, { id: "asc" }],
@@ -106,17 +108,31 @@ export async function listFacilityDetainees(viewer: Viewer, facilityId: string) 
     id: true, fromDate: true, fromPrecision: true, toDate: true, toPrecision: true,
     detainee: { select: { id: true, caseNumber: true, nameHangul: true, familyNameRoman: true, givenNameRoman: true, status: true } },
   } satisfies Prisma.CustodyPeriodSelect;
+  const all = viewer.role === "ADMIN";
   const scoped = (open: boolean): Prisma.CustodyPeriodWhereInput => ({ facilityId, toDate: open ? null : { not: null }, detainee: detaineeWhere(viewer) });
-  const [current, currentTotal, past, pastTotal] = await Promise.all([
+  const [current, past, [totals]] = await Promise.all([
     db.custodyPeriod.findMany({ where: scoped(true), orderBy: [{ fromDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
-    db.custodyPeriod.count({ where: scoped(true) }),
     db.custodyPeriod.findMany({ where: scoped(false), orderBy: [{ toDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
-    db.custodyPeriod.count({ where: scoped(false) }),
+    // Both counts in one statement, each stopping at the cap: a border station may have held
+    // tens of thousands, and counting them all costs more than the page.
+    db.$queryRaw<{ current: number; past: number }[]>`
+      SELECT
+        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
+           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NULL AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+           LIMIT ${FACILITY_COUNT_CAP + 1}) x) AS current,
+        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
+           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NOT NULL AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+           LIMIT ${FACILITY_COUNT_CAP + 1}) y) AS past`,
   ]);
+  const currentTotal = totals?.current ?? 0;
+  const pastTotal = totals?.past ?? 0;
   const shape = (p: (typeof current)[number]) => ({
     periodId: p.id, ...p.detainee, from: fromColumns(p.fromDate, p.fromPrecision)!, to: fromColumns(p.toDate, p.toPrecision),
   });
-  return { current: current.map(shape), currentTotal, past: past.map(shape), pastTotal };
+  return {
+    current: current.map(shape), currentTotal: Math.min(currentTotal, FACILITY_COUNT_CAP), currentMore: currentTotal > FACILITY_COUNT_CAP,
+    past: past.map(shape), pastTotal: Math.min(pastTotal, FACILITY_COUNT_CAP), pastMore: pastTotal > FACILITY_COUNT_CAP,
+  };
 }
 
 /** Active facilities whose English or local name contains `q` (the registry: any signed-in role), at most `limit`, by name. */
@@ -129,6 +145,12 @@ export async function searchFacilities(q: string, limit = 20) {
     orderBy: { nameEn: "asc" },
     take: limit,
   });
+}
+
+/** A facility a list is filtered by, to show its name in the filter (registry data: any signed-in role). */
+export async function facilityOptionById(facilityId: string | undefined) {
+  if (!facilityId) return null;
+  return prisma().detentionFacility.findUnique({ where: { id: facilityId }, select: { id: true, nameEn: true, nameLocal: true } });
 }
 
 /** Facilities for a select menu (event form). */

@@ -9,14 +9,14 @@ import { CaseLink } from "./case-link";
 export async function FacilityDetainees({ viewer, facilityId }: { viewer: Viewer; facilityId: string }) {
   const [data, t, locale] = await Promise.all([listFacilityDetainees(viewer, facilityId), getTranslations("facility"), getLocale()]);
   const groups = [
-    { id: "held-h", title: t("heldNow"), rows: data.current, total: data.currentTotal, empty: t("heldNowEmpty") },
-    { id: "past-h", title: t("heldBefore"), rows: data.past, total: data.pastTotal, empty: t("heldBeforeEmpty") },
+    { id: "held-h", title: t("heldNow"), rows: data.current, total: data.currentTotal, more: data.currentMore, empty: t("heldNowEmpty") },
+    { id: "past-h", title: t("heldBefore"), rows: data.past, total: data.pastTotal, more: data.pastMore, empty: t("heldBeforeEmpty") },
   ];
   return (
     <>
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={g.id} className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
-          <h2 id={g.id} className="text-lg font-semibold">{g.title} <span className="text-sm font-normal text-stone-600">({g.total})</span></h2>
+          <h2 id={g.id} className="text-lg font-semibold">{g.title} <span className="text-sm font-normal text-stone-600">({g.more ? t("moreThan", { count: g.total }) : g.total})</span></h2>
           <p className="text-xs text-stone-600">{t("scopeNote")}</p>
           {g.rows.length === 0 ? (
             <p className="mt-2 text-sm text-stone-600">{g.empty}</p>

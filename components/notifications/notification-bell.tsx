@@ -5,7 +5,8 @@ import { UNREAD_COUNT_CAP, unreadNotificationCount } from "@/lib/domain/notifica
 
 /** The header bell: a link to the notices page with the unread count (text for screen readers). */
 export async function NotificationBell({ viewer }: { viewer: Viewer }) {
-  const [count, t] = await Promise.all([unreadNotificationCount(viewer), getTranslations("notifications")]);
+  // Read with the session (lib/auth/resolve-session.ts); counted here only for a viewer made elsewhere.
+  const [count, t] = await Promise.all([viewer.unreadNotifications ?? unreadNotificationCount(viewer), getTranslations("notifications")]);
   return (
     <Link href="/notifications" className="relative inline-flex items-center rounded px-2 py-1 hover:bg-white/10" aria-label={count >= UNREAD_COUNT_CAP ? t("bellMany", { count: UNREAD_COUNT_CAP - 1 }) : t("bell", { count })} data-testid="notification-bell" data-unread={count}>
       <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">

@@ -6,17 +6,18 @@ import { prisma } from "@/lib/db/client";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
 import { judgeSession, shouldTouch, TWO_FACTOR_ROLES, type SessionClaims, type SessionRow, type SessionVerdict } from "./session-state";
 import { REQUIRE_2FA_FOR_ALL } from "./two-factor-policy";
+import { UNREAD_COUNT_CAP } from "@/lib/domain/notification/queries";
 import type { Viewer } from "./viewer";
 
 export type ResolvedSession = {
   verdict: SessionVerdict;
-  user: { id: string; email: string; displayName: string; role: Role; locale: Locale; teamIds: string[] } | null;
+  user: { id: string; email: string; displayName: string; role: Role; locale: Locale; teamIds: string[]; unreadNotifications: number } | null;
   sessionId: string;
 };
 
 type SessionQueryRow = SessionRow & {
   uId: string | null; email: string; displayName: string; role: Role; locale: Locale; sessionVersion: number;
-  disabledAt: Date | null; totpEnabledAt: Date | null; teamIds: string[] | null; requireForAll: boolean | null;
+  disabledAt: Date | null; totpEnabledAt: Date | null; teamIds: string[] | null; requireForAll: boolean | null; unread: number | null;
 };
 
 /**
@@ -30,7 +31,8 @@ export async function resolveSession(claims: SessionClaims, now: Date = new Date
            u.id AS "uId", u.email, u."displayName", u.role::text AS role, u.locale::text AS locale, u."sessionVersion",
            u."disabledAt", u."totpEnabledAt",
            ARRAY(SELECT m."teamId" FROM "TeamMembership" m WHERE m."userId" = u.id ORDER BY m."teamId") AS "teamIds",
-           (SELECT a.value = 'true'::jsonb FROM "AppSetting" a WHERE a.key = ${REQUIRE_2FA_FOR_ALL}) AS "requireForAll"
+           (SELECT a.value = 'true'::jsonb FROM "AppSetting" a WHERE a.key = ${REQUIRE_2FA_FOR_ALL}) AS "requireForAll",
+           (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL LIMIT ${UNREAD_COUNT_CAP}) x) AS unread
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${claims.sid}`;
   const row: SessionRow | null = found
@@ -52,7 +54,10 @@ export async function resolveSession(claims: SessionClaims, now: Date = new Date
   return {
     verdict,
     sessionId: claims.sid,
-    user: user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale, teamIds: user.teamIds },
+    user: user && {
+      id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale, teamIds: user.teamIds,
+      unreadNotifications: Number(found?.unread ?? 0),
+    },
   };
 }
 

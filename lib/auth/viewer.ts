@@ -13,6 +13,11 @@ export type Viewer = {
   ip: string | null;
   /** The server-side session (UserSession.id) behind this request; re-authentication is stamped on it. */
   sessionId?: string | null;
+  /**
+   * Unread notices (stops counting at UNREAD_COUNT_CAP), read with the session in the same
+   * statement so the header's bell costs no query of its own; absent outside a request.
+   */
+  unreadNotifications?: number;
 };
 
 /** The actor recorded for work done by a command-line tool rather than a signed-in person. */

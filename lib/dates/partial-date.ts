@@ -33,10 +33,17 @@ const FORMATS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
 };
 
 /** "9 October 2023" / "October 2023" / "2023"; in Korean "2023년 10월 9일" / "2023년 10월" / "2023년". */
+// Building an Intl.DateTimeFormat costs far more than using one, and a facility page formats
+// hundreds of dates: one formatter per language and precision, made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatPartialDate(value: PartialDate | null | undefined, locale: string): string {
   if (!value) return "";
   const tag = locale === "ko" ? "ko-KR" : "en-GB";
-  return new Intl.DateTimeFormat(tag, FORMATS[value.precision]).format(value.date);
+  const key = `${tag}|${value.precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(tag, FORMATS[value.precision])));
+  return formatter.format(value.date);
 }
 
 /** Builds a PartialDate from the two stored columns (either may be null). */

@@ -90,7 +90,11 @@ function freePort(): Promise<number> {
 
 async function startServer(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<ChildProcess> {
   const out = createWriteStream(logFile, { flags: "w" });
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // --cpu-prof=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const prof = process.argv.find((a) => a.startsWith("--cpu-prof="))?.slice("--cpu-prof=".length);
+  const child = prof
+    ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${prof}`, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] })
+    : spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   const started = Date.now();

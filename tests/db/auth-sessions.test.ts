@@ -145,3 +145,28 @@ describe("ending sessions", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "user.sessions.end", entityId: u.id } })).toBe(1);
   });
 });
+
+describe("one statement per request (issue 11)", () => {
+  it("reads the session, the user, their teams, the policy and the unread count in one statement", async () => {
+    const team = (await db.prisma.team.create({ data: { name: `Sessions one-statement ${Date.now()}` }, select: { id: true } })).id;
+    const email = `sess.one.${Date.now()}@test.example`;
+    const { id } = await createUser(system, { email, displayName: "One statement", role: "CASEWORKER", password: PASSWORD, teamIds: [team] });
+    const claims = await signIn(email);
+    for (let i = 0; i < 3; i++) {
+      await db.prisma.notification.create({ data: { userId: id, kind: "STATUS_CHANGED", title: "statusChanged", href: "/", dedupeKey: `one-statement-${i}` } });
+    }
+    await db.prisma.notification.create({ data: { userId: id, kind: "STATUS_CHANGED", title: "statusChanged", href: "/", dedupeKey: "one-statement-read", readAt: new Date() } });
+    const sent: string[] = [];
+    const { PrismaClient } = await import("@/lib/generated/prisma/client");
+    const logged = new PrismaClient({ adapter: (db.prisma as unknown as { _engineConfig: { adapter: never } })._engineConfig.adapter, log: [{ emit: "event", level: "query" }] });
+    logged.$on("query", (e) => { sent.push(e.query); });
+    usePrisma(logged);
+    try {
+      const viewer = await viewerAt(claims); // lastSeenAt is current: no touch
+      expect(viewer).toMatchObject({ id, teamIds: [team], role: "CASEWORKER", unreadNotifications: 3 });
+      expect(sent.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(q.trim()))).toHaveLength(1);
+    } finally {
+      usePrisma(db.prisma);
+    }
+  });
+});

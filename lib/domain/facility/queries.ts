@@ -14,7 +14,8 @@ import type { ListFacilitiesFilters } from "./schemas";
 
 export const FACILITY_PAGE_SIZE = 25;
 /** Cap on the detainee lists of one facility page (the full lists live in the case list). */
-export const FACILITY_DETAINEE_LIMIT = 100;
+/** People listed on the facility page per group; the case list (filtered by facility) has them all. */
+export const FACILITY_DETAINEE_LIMIT = 25;
 /** The facility page's counts of our clients stop here ("more than 1,000"). */
 export const FACILITY_COUNT_CAP = 1000;
 

@@ -14,5 +14,8 @@ export async function markNotificationsRead(viewer: Viewer, input: z.input<typeo
     where: { userId: viewer.id, readAt: null, ...(data.all ? {} : { id: { in: data.ids } }) },
     data: { readAt: new Date() },
   });
+  // The count read with the session (lib/auth/resolve-session.ts) is now stale for the rest of
+  // this request: the bell counts afresh.
+  delete viewer.unreadNotifications;
   return result.count;
 }

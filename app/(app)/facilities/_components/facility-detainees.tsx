@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatPartialDate } from "@/lib/dates/partial-date";
@@ -33,7 +34,12 @@ export async function FacilityDetainees({ viewer, facilityId }: { viewer: Viewer
               ))}
             </ul>
           )}
-          {g.total > g.rows.length ? <p className="mt-2 text-xs text-stone-600">{t("showingOf", { shown: g.rows.length, total: g.total })}</p> : null}
+          {g.total > g.rows.length ? (
+            <p className="mt-2 text-xs text-stone-600">
+              {t("showingOf", { shown: g.rows.length, total: g.more ? t("moreThan", { count: g.total }) : g.total })}
+              {g.id === "held-h" ? <> · <Link href={`/detainees?facilityId=${facilityId}`} className="text-brand-700 underline">{t("allHeldInList")}</Link></> : null}
+            </p>
+          ) : null}
         </section>
       ))}
     </>

@@ -7,7 +7,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { usePrisma } from "@/lib/db/client";
+import { usePrisma as installPrisma } from "@/lib/db/client";
 import { pgRunner } from "@/lib/db/migrate";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findTargets } from "./targets";
@@ -23,7 +23,7 @@ async function main() {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
   const sent: { query: string; params: string; ms: number }[] = [];
   prisma.$on("query", (e) => { sent.push({ query: e.query, params: e.params, ms: e.duration }); });
-  usePrisma(prisma);
+  installPrisma(prisma);
   const t = await findTargets(runner);
   const lawyer: Viewer = { ...t.lawyerA, role: "LAWYER", locale: "en", teamIds: [t.teamA], requestId: "bench-plans", ip: null };
   const adminEmail = BENCH_USERS.find((u) => u.role === "ADMIN" && u.team === 0)!.email;

@@ -60,10 +60,13 @@ test("the facility filter is searched by typing and offers only facilities holdi
   const box = page.getByRole("combobox", { name: /^(Current facility|현재 구금 시설)$/ });
   await box.fill("zzzz-no-such-facility");
   await expect(page.getByRole("listbox")).toContainText(/No facility holding your cases matches|담당 사건이 구금된 시설이 없습니다/);
-  // Signed out, the options route answers 404 with nothing in it.
+  // Signed out, the options route gives nothing: sent to sign in (proxy.ts) or a 404 (the route itself).
   const anonymous = await page.context().browser()!.newContext();
-  const res = await anonymous.request.get(`${new URL(page.url()).origin}/api/facilities/options?q=`);
-  expect(res.status()).toBe(404);
+  const res = await anonymous.request.get(`${new URL(page.url()).origin}/api/facilities/options?q=`, { maxRedirects: 0 });
+  const refused = res.status() === 404 || (res.status() >= 300 && res.status() < 400 && new URL(res.headers()["location"] ?? "", page.url()).pathname === "/login");
+  expect(refused, `status ${res.status()} ${res.headers()["location"] ?? ""}`).toBe(true);
   expect(await res.text()).not.toContain(target.nameEn);
+  // Positive control: the same request with the lawyer's session names the facility.
+  expect(await (await page.request.get("/api/facilities/options?q=")).text()).toContain(target.nameEn);
   await anonymous.close();
 });

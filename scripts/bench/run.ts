@@ -129,6 +129,13 @@ async function dailyJob(): Promise<{ ms: number; result: unknown }> {
 }
 
 async function main() {
+  // Run bare from a script (no terminal, no options) — e.g. a hook expanding `npm run bench` in a
+  // message — it would drop the benchmark database and keep the machine busy for ~25 minutes. It
+  // says so and stops; a terminal, or any option (e.g. --n=100000), runs it.
+  if (!process.stdout.isTTY && process.argv.slice(2).length === 0 && !process.env.BENCH_N) {
+    console.log("npm run bench: not started (no terminal and no options). It takes ~25 minutes and re-creates the benchmark database; run it in a terminal, or with options, e.g. `npm run bench -- --n=100000`.");
+    return;
+  }
   const o = args();
   const started = new Date();
   const loadStart = os.loadavg();

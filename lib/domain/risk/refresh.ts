@@ -32,6 +32,10 @@ export const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUT
  */
 export const RESCORE_TX = { timeout: 120_000, maxWait: 10_000 } as const;
 
+type Writer = (work: (tx: Tx) => Promise<void>) => Promise<void>;
+/** Facilities written per statement (and, in the daily pass, per transaction). */
+const FACILITY_CHUNK = 500;
+
 type FacilityScores = { scores: Map<string, RiskResult>; typeOf: Map<string, FacilityRow["type"]> };
 
 /**
@@ -39,7 +43,7 @@ type FacilityScores = { scores: Map<string, RiskResult>; typeOf: Map<string, Fac
  * names the facilities whose inputs changed (their whole history is rebuilt); the others only
  * gain today's point.
  */
-async function rescoreFacilities(tx: Tx, rows: FacilityRow[], now: Date, recompute: ReadonlySet<string> | "all-extend", all = false): Promise<FacilityScores> {
+async function rescoreFacilities(tx: Tx, rows: FacilityRow[], now: Date, recompute: ReadonlySet<string> | "all-extend", all = false, write: Writer = (work) => work(tx)): Promise<FacilityScores> {
   const scores = new Map<string, RiskResult>();
   const typeOf = new Map(rows.map((f) => [f.id, f.type]));
   if (rows.length === 0) return { scores, typeOf };
@@ -58,16 +62,22 @@ async function rescoreFacilities(tx: Tx, rows: FacilityRow[], now: Date, recompu
     explanations.push(JSON.stringify(toStoredExplanation(r, now)));
     histories.push(JSON.stringify(history));
   }
-  await tx.$executeRaw`
-    UPDATE "DetentionFacility" AS f SET "riskScore" = u.score, "riskLevel" = u.level, "riskComputedAt" = ${now},
-      "riskExplanation" = u.expl::jsonb, "riskHistory" = u.hist::jsonb
-    FROM unnest(${ids}::text[], ${values}::int[], ${levels}::text[], ${explanations}::text[], ${histories}::text[]) AS u(id, score, level, expl, hist)
-    WHERE f.id = u.id`;
   const day = utcDay(now).toISOString().slice(0, 10);
-  await tx.$executeRaw`
-    INSERT INTO "FacilityRiskSnapshot" ("facilityId", "day", "score", "level")
-    SELECT u.id, ${day}::date, u.score, u.level FROM unnest(${ids}::text[], ${values}::int[], ${levels}::text[]) AS u(id, score, level)
-    ON CONFLICT ("facilityId", "day") DO UPDATE SET "score" = EXCLUDED."score", "level" = EXCLUDED."level"`;
+  // Computed above with no transaction open in the daily pass; written FACILITY_CHUNK at a time.
+  for (let i = 0; i < ids.length; i += FACILITY_CHUNK) {
+    const part = <T,>(xs: T[]) => xs.slice(i, i + FACILITY_CHUNK);
+    await write(async (t) => {
+      await t.$executeRaw`
+        UPDATE "DetentionFacility" AS f SET "riskScore" = u.score, "riskLevel" = u.level, "riskComputedAt" = ${now},
+          "riskExplanation" = u.expl::jsonb, "riskHistory" = u.hist::jsonb
+        FROM unnest(${part(ids)}::text[], ${part(values)}::int[], ${part(levels)}::text[], ${part(explanations)}::text[], ${part(histories)}::text[]) AS u(id, score, level, expl, hist)
+        WHERE f.id = u.id`;
+      await t.$executeRaw`
+        INSERT INTO "FacilityRiskSnapshot" ("facilityId", "day", "score", "level")
+        SELECT u.id, ${day}::date, u.score, u.level FROM unnest(${part(ids)}::text[], ${part(values)}::int[], ${part(levels)}::text[]) AS u(id, score, level)
+        ON CONFLICT ("facilityId", "day") DO UPDATE SET "score" = EXCLUDED."score", "level" = EXCLUDED."level"`;
+    });
+  }
   return { scores, typeOf };
 }
 
@@ -131,7 +141,10 @@ export async function refreshRisk(tx: Tx, scope: RefreshScope, now: Date = new D
  */
 export async function rescoreEverything(now: Date = new Date(), opts: { notify?: boolean; onChunk?: () => Promise<void> } = {}, tx?: Tx): Promise<RefreshResult> {
   const inTx = <T,>(work: (t: Tx) => Promise<T>) => (tx ? work(tx) : prisma().$transaction(work, { timeout: 120_000 }));
-  const facilities = await inTx(async (t) => rescoreFacilities(t, await allFacilities(t), now, "all-extend", true));
+  // Facilities: read and scored with no transaction open (2,000 histories take seconds of CPU,
+  // more on a busy machine), then written in short transactions.
+  const db: Tx = tx ?? prisma();
+  const facilities = await rescoreFacilities(db, await allFacilities(db), now, "all-extend", true, inTx);
   const total = { facilities: facilities.scores.size, detainees: 0, written: 0, raised: 0 };
   let after: string | null = null;
   for (;;) {

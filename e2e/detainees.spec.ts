@@ -41,7 +41,9 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
 });
 
 test("the facility filter is searched by typing and offers only facilities holding the team's cases", async ({ page }) => {
-  await signIn(page, USERS.lawyerA);
+  // Team A's caseworker: same cases as its lawyers, and no single-use code to compete for with the
+  // other specs signing in lawyer A at the same time.
+  await signIn(page, USERS.caseworkerA);
   await page.goto("/detainees");
   // What the filter will offer: at most 20 facilities holding team A's cases.
   const offered = (await (await page.request.get("/api/facilities/options?q=")).json()) as { options: { id: string; nameEn: string }[] };

@@ -87,7 +87,7 @@ export function renderReport(r: Report): string {
     if (p.cold) {
       lines.push(`| dashboard, first visits of the day (during the daily job) | ${f(p.cold.p50)} / ${f(p.cold.max)} | — | — | — | — | ${p.cold.errors ? `${p.cold.errors} (${Object.keys(p.cold.statuses).join(", ")})` : 0} | ${f(p.cold.queries, 1)} | — | ${f(p.cold.kb)} | ${(p.cold.max ?? Infinity) <= 100 && !p.cold.errors ? "✓" : "✗ > 100 ms"} |`);
     }
-    lines.push(`| ${p.label} | ${f(p.seq.p50)} / ${f(p.seq.p95)}${p.seq.samples < r.requests ? ` (${p.seq.samples} req.)` : ""} | ${f(p.bareSeq.p50)} | ${p.load ? f(p.load.rps, 1) : "—"} | ${bare} | ${ratio(p) === null ? "—" : `${ratio(p)!.toFixed(2)}×`} | ${errors} | ${f(p.seq.queries, 1)} | ${f(p.eventLoop?.maxMs)} / ${f(p.eventLoopUnderLoad?.maxMs)} | ${f(p.seq.kb)} | ${miss.length ? `✗ ${miss.join(", ")}` : "✓"} |`);
+    lines.push(`| ${p.label} | ${f(p.seq.p50)} / ${f(p.seq.p95)}${p.seq.samples < r.requests ? ` (${p.seq.samples} req.)` : ""} | ${f(p.bareSeq.p50)} | ${p.load ? f(p.load.rps, 1) : "—"} | ${bare} | ${ratio(p) === null ? "—" : `${ratio(p)!.toFixed(2)}×`} | ${errors} | ${f(p.seq.queries, 1)} | ${f(p.eventLoop?.maxMs)} / ${f(p.eventLoopUnderLoad?.maxMs)} | ${f(p.seq.kb)} | ${p.key === "shell" ? "reference" : miss.length ? `✗ ${miss.join(", ")}` : "✓"} |`);
   }
   for (const s of r.skipped ?? []) lines.push(`| ${s.label} | not measured: ${s.reason} | | | | | | | | | |`);
   if (r.csv) {

@@ -23,7 +23,7 @@ import { findTargets, type Targets } from "./targets";
 import { timeCsvImport } from "./csv-import";
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/haven_bench";
-const PAGE_KEYS = ["dashboard", "list", "list-status", "list-facility", "search", "case", "facility", "events", "audit", "petitions", "pdf"] as const;
+const PAGE_KEYS = ["shell", "dashboard", "list", "list-status", "list-facility", "search", "case", "facility", "events", "audit", "petitions", "pdf"] as const;
 
 function args() {
   const get = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
@@ -214,6 +214,7 @@ async function main() {
     log(counter ? "counting statements with /bench-bare/queries" : "no statement counter on this server: queries/req will be n/a");
 
     const pages: Target[] = [
+      { key: "shell", label: "signed-in layout, one div (reference)", path: "/bench-shell", session: lawyer, load: true },
       { key: "dashboard", label: "dashboard (warm)", path: "/", session: lawyer, load: true },
       { key: "list", label: "detainee list", path: "/detainees", session: lawyer, load: true },
       { key: "list-status", label: "list, status filter", path: "/detainees?status=DETAINED", session: lawyer, load: true },

@@ -6,7 +6,7 @@ import { hasRecentReauth, reauthPath } from "@/lib/auth/reauth";
 import { prisma } from "@/lib/db/client";
 import { getPetition } from "@/lib/domain/petitions/queries";
 import { storePetitionFile, DOCX_MIME, PDF_MIME } from "@/lib/domain/petitions/files";
-import { renderPetitionPdf } from "@/lib/domain/petitions/export/pdf";
+import { renderPetitionPdfOffThread } from "@/lib/domain/petitions/export/pdf-thread";
 import { renderPetitionDocx } from "@/lib/domain/petitions/export/docx";
 import { exportFileName } from "@/lib/domain/petitions/export/file-name";
 import type { PetitionDocument } from "@/lib/domain/petitions/types";
@@ -48,7 +48,7 @@ export async function POST(request: Request, context: { params: Promise<{ petiti
     sections: p.content.sections.map((s) => ({ heading: s.heading, body: s.body })),
   };
   try {
-    const bytes = format === "pdf" ? await renderPetitionPdf(doc) : await renderPetitionDocx(doc);
+    const bytes = format === "pdf" ? await renderPetitionPdfOffThread(doc) : await renderPetitionDocx(doc);
     const fileName = exportFileName(doc, format);
     await storePetitionFile(viewer, { petitionId: p.id, kind: format === "pdf" ? "EXPORT_PDF" : "EXPORT_DOCX", fileName, mimeType: format === "pdf" ? PDF_MIME : DOCX_MIME, bytes: new Uint8Array(bytes) });
     return new Response(new Uint8Array(bytes), {

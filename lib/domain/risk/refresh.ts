@@ -12,6 +12,7 @@
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { runOncePerDay } from "@/lib/jobs/lease";
+import { yieldEvery } from "@/lib/jobs/yield";
 import { allFacilities, detaineeIdChunks, expandByProvince, loadDetaineeRows, loadFacilityInputs, wholeDaysSince, type DetaineeRow, type FacilityRow } from "./inputs";
 import { scoreDetainee, scoreFacility, type RiskResult } from "./model";
 import { computeHistory, extendHistory } from "./history";
@@ -53,7 +54,8 @@ async function rescoreFacilities(tx: Tx, rows: FacilityRow[], now: Date, recompu
         SELECT id, "riskHistory" FROM "DetentionFacility" WHERE id = ANY(${rows.map((f) => f.id)}::text[])`).map((r) => [r.id, r.riskHistory]))
     : new Map<string, unknown>();
   const ids: string[] = [], values: number[] = [], levels: string[] = [], explanations: string[] = [], histories: string[] = [];
-  for (const f of rows) {
+  for (const [i, f] of rows.entries()) {
+    await yieldEvery(i, 25); // a facility's history costs up to a few ms of CPU
     const input = inputs.get(f.id)!;
     const r = scoreFacility(input, now);
     scores.set(f.id, r);
@@ -94,7 +96,11 @@ async function rescoreDetaineeChunk(tx: Tx, ids: string[], facilities: FacilityS
       facilities.typeOf.set(f.id, f.type);
     }
   }
-  const results = people.map((d) => ({ d, r: scoreDetaineeRow(d, facilities, now) }));
+  const results: { d: DetaineeRow; r: RiskResult }[] = [];
+  for (const [i, d] of people.entries()) {
+    await yieldEvery(i, 250);
+    results.push({ d, r: scoreDetaineeRow(d, facilities, now) });
+  }
   if (results.length === 0) return { scored: 0, written: 0, raised: 0 };
   const written = await tx.$executeRaw`
     UPDATE "Detainee" AS d SET "riskScore" = u.score, "riskLevel" = u.level, "riskExplanation" = u.expl::jsonb, "riskComputedAt" = ${now}

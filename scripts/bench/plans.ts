@@ -90,6 +90,33 @@ async function main() {
       if (bad || Number(exec) > 20 || process.env.SHOW_PLANS) console.log(plan.split("\n").map((l) => `      ${l}`).join("\n"));
     }
   }
+  // Item 2: "list and search ≤ 1.5× the raw SQL they need" — each list read through the domain
+  // (Prisma, mapping, scope) against the very statements it sends, run raw on a pg pool with the
+  // same concurrency (one batch per statement group the domain awaits together).
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  console.log("\n## Lists against their raw SQL (median of 30, ms)\n\n| Page | domain | raw SQL | ratio | budget ≤ 1.5× |\n|---|---|---|---|---|");
+  let overBudget = 0;
+  for (const [name, work] of pages.filter(([p]) => p.startsWith("list") || p === "name search")) {
+    await work();
+    sent.length = 0;
+    await work();
+    const statements = sent.filter((x) => !/^\s*(BEGIN|COMMIT|ROLLBACK|SET)/i.test(x.query)).map((x) => ({ text: x.query, values: JSON.parse(x.params) as unknown[] }));
+    const domain: number[] = [], raw: number[] = [];
+    for (let i = 0; i < 33; i++) {
+      let started = performance.now();
+      await work();
+      if (i >= 3) domain.push(performance.now() - started);
+      started = performance.now();
+      await Promise.all(statements.map((st) => pool.query(st.text, st.values)));
+      if (i >= 3) raw.push(performance.now() - started);
+    }
+    const ratio = median(domain) / median(raw);
+    if (ratio > 1.5) overBudget++;
+    console.log(`| ${name} | ${median(domain).toFixed(1)} | ${median(raw).toFixed(1)} | ${ratio.toFixed(2)}× | ${ratio <= 1.5 ? "✓" : "✗"} |`);
+  }
+  await pool.end();
+  if (overBudget) console.log(`\n${overBudget} list read(s) over 1.5× their raw SQL`);
   await prisma.$disconnect();
   await client.end();
   console.log(flagged ? `\n${flagged} statement(s) scan Detainee, CustodyPeriod or AuditLog sequentially` : "\nno sequential scan on Detainee, CustodyPeriod or AuditLog");

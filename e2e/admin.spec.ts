@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { caseCount, signIn, USERS } from "./helpers";
+import { caseCount, reauthenticate, signIn, USERS } from "./helpers";
 
 test("an admin creates a user with a team, the user signs in, and disabling them ends their session", async ({ page, browser }) => {
   const email = `new.caseworker.${Date.now()}@haven.test`;
   const pass = "a long enough password 한글";
   await signIn(page, USERS.admin);
-  await page.goto("/admin/users/new");
+  // Every user change needs a fresh re-authentication (S7; the refusal itself:
+  // e2e/security/privilege-reauth.spec.ts). Ends on the form.
+  await reauthenticate(page, USERS.admin, "/admin/users/new");
 
   // Bad input first: clear messages, nothing created, what was typed kept.
   await page.getByLabel(/^Email|^이메일/).fill("not-an-email");
@@ -44,7 +46,7 @@ test("an admin creates a user with a team, the user signs in, and disabling them
 test("an admin creates a team", async ({ page }) => {
   const name = `Busan Legal Aid ${Date.now()}`;
   await signIn(page, USERS.admin);
-  await page.goto("/admin/teams");
+  await reauthenticate(page, USERS.admin, "/admin/teams");
   await page.getByLabel(/Team name|팀 이름/).fill(name);
   await page.getByRole("button", { name: /Create team|팀 만들기/ }).click();
   await expect(page.getByText(name)).toBeVisible();

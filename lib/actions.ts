@@ -2,8 +2,10 @@ import "server-only";
 // The wrapper every server action runs its work through: only AppError messages and zod field
 // errors reach the browser; anything else is logged (without input values) and shown as a
 // generic error, so no stack trace or SQL ever leaks (S12).
+import { redirect } from "next/navigation";
 import { ZodError, z } from "zod";
-import { AppError, isAppError, type ActionResult } from "./errors";
+import { reauthPath } from "./auth/reauth";
+import { AppError, isAppError, ReauthRequiredError, type ActionResult } from "./errors";
 import { logger } from "./logger";
 
 /**
@@ -21,7 +23,16 @@ async function auditRefusedAction(name: string, code: "NOT_FOUND" | "FORBIDDEN",
   }
 }
 
-export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
+export type RunActionOptions = {
+  /**
+   * Where the person was (a same-site path): a ReauthRequiredError from the domain becomes a
+   * redirect to /account/reauth?next=<this> instead of an error message (S7). Only safe paths
+   * survive (safeNextPath); anything else falls back to /account.
+   */
+  reauthNext?: string;
+};
+
+export async function runAction<T>(name: string, work: () => Promise<T>, options: RunActionOptions = {}): Promise<ActionResult<T>> {
   try {
     const data = await work();
     return { ok: true, data };
@@ -33,6 +44,7 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     if (isAppError(e)) {
       if (e.code === "UNAUTHENTICATED" || e.code === "NOT_FOUND" || e.code === "FORBIDDEN") logger.warn({ action: name, code: e.code }, "action refused");
       if (e.code === "NOT_FOUND" || e.code === "FORBIDDEN") await auditRefusedAction(name, e.code, e.message);
+      if (e instanceof ReauthRequiredError && options.reauthNext !== undefined) redirect(reauthPath(options.reauthNext));
       // With field errors, the (translated) messages under the fields say it all; the English
       // sentence is kept for errors that belong to no field.
       return e.fieldErrors ? { ok: false, message: "checkFields", fieldErrors: e.fieldErrors } : { ok: false, message: e.message };

@@ -13,6 +13,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A privilege or account-security change refused because this session has not re-authenticated
+ * recently (S7). Thrown by the domain itself, so no caller can forget the check; server actions
+ * turn it into a redirect to /account/reauth with a safe way back (lib/actions.ts).
+ */
+export class ReauthRequiredError extends AppError {
+  constructor() {
+    super("FORBIDDEN", "reauthRequired");
+    this.name = "ReauthRequiredError";
+  }
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

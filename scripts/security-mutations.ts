@@ -56,6 +56,7 @@ const T = {
   cookies: "tests/db/auth-cookies.test.ts",
   reauth: "tests/db/auth-reauth.test.ts",
   reauthRoutes: "tests/db/auth-reauth-routes.test.ts",
+  privilegeReauth: "tests/db/privilege-reauth.test.ts",
   detaineeAccess: "tests/db/detainee-access.test.ts",
   evidence: "tests/db/evidence.test.ts",
   petitionsAccess: "tests/db/petitions-access.test.ts",
@@ -92,6 +93,9 @@ const F = {
   reauth: "lib/auth/reauth.ts",
   permissions: "lib/auth/permissions.ts",
   userMutations: "lib/domain/user/mutations.ts",
+  teamMutations: "lib/domain/team/mutations.ts",
+  teamOrganisation: "lib/domain/team/organisation.ts",
+  enrolment: "lib/domain/user/security-enrolment.ts",
   userSecurity: "lib/domain/user/security.ts",
   userAccount: "lib/domain/user/security-account.ts",
   adminActions: "app/(app)/admin/users/actions.ts",
@@ -175,6 +179,9 @@ const MUTATIONS: Mutation[] = [
   { id: "S4", what: "An enrolled user's password-only session counts as fully signed in", file: F.sessionState, find: 'if (user.totpEnabledAt) return row.secondFactorAt ? { kind: "active" } : { kind: "needs-code" };', replace: 'if (user.totpEnabledAt) return { kind: "active" };', tests: [T.sessionState] },
   { id: "S4", what: "Sign-in marks the second factor as done", file: F.credentials, find: "const needsSecondFactor = Boolean(user.totpEnabledAt) || isTwoFactorRequired(user.role, await getRequireTwoFactorForAll());", replace: "const needsSecondFactor = false;", tests: [T.totp] },
   { id: "S4", what: "getViewer returns a viewer for a session still owing its second factor", file: F.resolveSession, find: 'if (resolved.verdict.kind !== "active" || !resolved.user) return null;', replace: 'if (resolved.verdict.kind === "invalid" || !resolved.user) return null;', tests: [T.totp] },
+  // Issue 12 item 6: a pending enrolment secret belongs to the session that started the set-up.
+  { id: "S4", what: "Enrolment: another session of the same person is shown the pending secret", file: F.enrolment, find: "  if (existing && sessionOf(existing.payload) === sessionId) {", replace: "  if (existing) {", tests: [T.totp], testName: "pending secret belongs" },
+  { id: "S4", what: "Enrolment: another session confirms the pending secret with the owner's codes", file: F.enrolment, find: '  if (sessionOf(token.payload) !== sessionId) throw new AppError("INVALID", "enrolmentReplaced");\n', replace: "", tests: [T.totp], testName: "pending secret belongs" },
   { id: "S4", what: "Admin 2FA reset (lost phone) leaves the user's sessions alive", file: F.userSecurity, find: '    await endAllSessions(tx, userId, now);\n    await recordAudit(tx, viewer, { action: "user.2fa.reset"', replace: '    await recordAudit(tx, viewer, { action: "user.2fa.reset"', tests: [T.totp] },
 
   // S5 — session lifetime and revocation
@@ -203,11 +210,20 @@ const MUTATIONS: Mutation[] = [
   // S7 — re-authentication
   { id: "S7", what: "Re-auth stamp never expires", file: F.reauth, find: "return age >= 0 && age <= maxAgeMs;", replace: "return age >= 0;", tests: [T.reauth] },
   { id: "S7", what: "Password change without a fresh re-auth stamp", file: F.userAccount, find: "  await requireRecentReauth(viewer, undefined, now);\n", replace: "", tests: [T.reauth] },
-  { id: "S7", what: "Admin 2FA reset without a fresh re-auth stamp", file: F.userSecurity, find: "  await requireRecentReauth(viewer, undefined, now);\n", replace: "", tests: [T.totp] },
+  { id: "S7", what: "Admin 2FA reset without a fresh re-auth stamp", file: F.userSecurity, find: "  await requireRecentReauth(viewer, undefined, now);\n  const { userId } = userIdSchema.parse(input);\n  await prisma().$transaction(async (tx) => {\n    const found", replace: "  const { userId } = userIdSchema.parse(input);\n  await prisma().$transaction(async (tx) => {\n    const found", tests: [T.totp] },
   { id: "S7", what: "Re-authentication accepts the password alone when 2FA is enrolled", file: F.reauth, find: "  if (user.totpEnabledAt) {\n    const result = await checkUserCode(", replace: "  if (!user) {\n    const result = await checkUserCode(", tests: [T.reauth] },
-  { id: "S7", what: "Admin role change without a fresh re-auth stamp", file: F.adminActions, find: "    if (current && current.role !== input.role) await requireRecentReauth(viewer);\n", replace: "", tests: [T.reauthRoutes] },
-  { id: "S7", what: "Confirming a new authenticator without a fresh re-auth stamp", file: F.accountActions, find: "    await requireRecentReauth(viewer);\n    return confirmTotpEnrolment(", replace: "    return confirmTotpEnrolment(", tests: [T.reauthRoutes] },
-  { id: "S7", what: "Removing one's 2FA without a fresh re-auth stamp", file: F.accountActions, find: "    await requireRecentReauth(viewer);\n    await removeOwnTwoFactor(", replace: "    await removeOwnTwoFactor(", tests: [T.reauthRoutes] },
+  // Issue 12 item 5: every privilege change checks the stamp in the domain, one entry per function.
+  { id: "S7", what: "Domain: createUser without a fresh re-auth stamp (a hijacked admin session makes an ADMIN)", file: F.userMutations, find: "  await requireReauthOf(actor);\n  const data = createUserSchema", replace: "  const data = createUserSchema", tests: [T.privilegeReauth], testName: "createUser" },
+  { id: "S7", what: "Domain: updateUserAccess (role and teams) without a fresh re-auth stamp", file: F.userMutations, find: "  await requireReauthOf(actor);\n  const data = updateUserAccessSchema", replace: "  const data = updateUserAccessSchema", tests: [T.privilegeReauth], testName: "updateUserAccess" },
+  { id: "S7", what: "Domain: setUserDisabled (re-enabling) without a fresh re-auth stamp", file: F.userMutations, find: "  await requireReauthOf(actor);\n  const data = setUserDisabledSchema", replace: "  const data = setUserDisabledSchema", tests: [T.privilegeReauth], testName: "setUserDisabled" },
+  { id: "S7", what: "Domain: createTeam without a fresh re-auth stamp", file: F.teamMutations, find: "  await requireReauthOf(actor);\n", replace: "", tests: [T.privilegeReauth], testName: "createTeam" },
+  { id: "S7", what: "Domain: updateTeamOrganisation without a fresh re-auth stamp", file: F.teamOrganisation, find: "  await requireReauthOf(actor);\n", replace: "", tests: [T.privilegeReauth], testName: "updateTeamOrganisation" },
+  { id: "S7", what: "Domain: endUserSessions without a fresh re-auth stamp", file: F.userSecurity, find: "  await requireRecentReauth(viewer, undefined, now);\n  const { userId } = userIdSchema.parse(input);\n  await prisma().$transaction(async (tx) => {\n    if (!(", replace: "  const { userId } = userIdSchema.parse(input);\n  await prisma().$transaction(async (tx) => {\n    if (!(", tests: [T.privilegeReauth], testName: "endUserSessions" },
+  { id: "S7", what: "Domain: switching off 2FA for all without a fresh re-auth stamp", file: F.userSecurity, find: "  assertCan(viewer, \"settings.manage\");\n  await requireRecentReauth(viewer);\n", replace: "  assertCan(viewer, \"settings.manage\");\n", tests: [T.privilegeReauth], testName: "setRequireTwoFactorForAll" },
+  { id: "S7", what: "Domain: confirming a new authenticator without a fresh re-auth stamp", file: F.enrolment, find: "  await requireReauthOf(subject.actor, now);\n  const db = prisma();", replace: "  const db = prisma();", tests: [T.privilegeReauth, T.reauthRoutes], testName: "confirmTotpEnrolment|own second factor" },
+  { id: "S7", what: "Domain: removing one's 2FA without a fresh re-auth stamp", file: F.enrolment, find: "  await requireReauthOf(subject.actor, now);\n  const { role }", replace: "  const { role }", tests: [T.privilegeReauth, T.reauthRoutes], testName: "removeOwnTwoFactor|own second factor" },
+  { id: "S7", what: "Domain gate lets every signed-in person through", file: F.reauth, find: "  if (isViewer(actor)) await requireRecentReauth(actor, REAUTH_MAX_AGE_MS, now);", replace: "  if (isViewer(actor) && !actor) await requireRecentReauth(actor, REAUTH_MAX_AGE_MS, now);", tests: [T.privilegeReauth] },
+  { id: "S7", what: "Actions show a message instead of sending the admin to re-authenticate and back", file: F.actions, find: "      if (e instanceof ReauthRequiredError && options.reauthNext !== undefined) redirect(reauthPath(options.reauthNext));\n", replace: "", tests: [T.reauthRoutes] },
   { id: "S7", what: "CSV export of cases without a fresh re-auth stamp", file: F.csvExportRoute, find: "  if (!(await hasRecentReauth(viewer))) {", replace: "  if (!viewer) {", tests: [T.reauthRoutes] },
   { id: "S7", what: "Petition export without a fresh re-auth stamp", file: F.petitionExportRoute, find: "  if (!(await hasRecentReauth(viewer))) {", replace: "  if (!viewer) {", tests: [T.reauthRoutes] },
 

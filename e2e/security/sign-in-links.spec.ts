@@ -49,7 +49,14 @@ test("a sign-in link sets a 128-character password once; a reset link sets a 64-
   test.setTimeout(120_000);
   const email = `invited.${Date.now()}@haven.test`;
   await signIn(page, USERS.admin);
-  await page.goto("/admin/users/new");
+  // Making a link needs a fresh re-authentication: without one, a user's page offers none.
+  await page.goto("/admin/users");
+  await page.locator("tr", { hasText: USERS.caseworkerA }).getByRole("link").first().click();
+  await page.waitForURL((u) => /^\/admin\/users\/[a-z0-9]+$/.test(u.pathname));
+  await expect(page.getByText("Making a sign-in link needs a fresh confirmation of your password.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Make a sign-in link/ })).toHaveCount(0);
+  // Creating the user needs it too (S7).
+  await reauthenticate(page, USERS.admin, "/admin/users/new");
   await page.getByLabel(/^Email/).fill(email);
   await page.getByLabel(/^Name/).fill("Invited Caseworker");
   await page.getByLabel(/^Role/).selectOption("CASEWORKER");
@@ -58,9 +65,6 @@ test("a sign-in link sets a 128-character password once; a reset link sets a 64-
   await page.waitForURL((u) => /^\/admin\/users\/[a-z0-9]+$/.test(u.pathname) && u.searchParams.get("needsLink") === "1", { waitUntil: "commit" });
   const userPath = new URL(page.url()).pathname;
   await expect(page.getByText(/created without a password/)).toBeVisible();
-  // Making a link needs a fresh re-authentication.
-  await expect(page.getByRole("button", { name: /Make a sign-in link/ })).toHaveCount(0);
-  await reauthenticate(page, USERS.admin, userPath);
   const first = await makeLink(page);
 
   const person = await koreanPage(browser, baseURL!);

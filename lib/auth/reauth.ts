@@ -3,12 +3,12 @@
 // enrolled). An unattended signed-in laptop, or a stolen session cookie, is not enough.
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError, ReauthRequiredError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { checkUserCode } from "./second-factor";
 import { accountKey, ipKey, isSignInLocked, recordFailures, recordSuccess } from "./throttle";
 import { markReauth } from "./user-session";
-import type { Viewer } from "./viewer";
+import { isViewer, type Actor, type Viewer } from "./viewer";
 
 export const REAUTH_MAX_AGE_MS = 5 * 60_000;
 /** The AppError message of a refused action; forms translate it (messages key errors.reauthRequired). */
@@ -22,9 +22,19 @@ export async function hasRecentReauth(viewer: Viewer, maxAgeMs = REAUTH_MAX_AGE_
   return age >= 0 && age <= maxAgeMs;
 }
 
-/** Throws AppError FORBIDDEN "reauthRequired" unless this session re-authenticated within maxAgeMs. */
+/** Throws ReauthRequiredError (AppError FORBIDDEN "reauthRequired") unless this session re-authenticated within maxAgeMs. */
 export async function requireRecentReauth(viewer: Viewer, maxAgeMs = REAUTH_MAX_AGE_MS, now: Date = new Date()): Promise<void> {
-  if (!(await hasRecentReauth(viewer, maxAgeMs, now))) throw new AppError("FORBIDDEN", REAUTH_REQUIRED);
+  if (!(await hasRecentReauth(viewer, maxAgeMs, now))) throw new ReauthRequiredError();
+}
+
+/**
+ * The domain's gate for every privilege change (users, teams, roles, memberships, policy,
+ * sign-in links, one's own factors): a signed-in person needs a fresh re-authentication stamp on
+ * this session. A system actor (a command-line tool, the seed, the sign-in flow's own steps) is
+ * code running on the server, not a browser session, and passes.
+ */
+export async function requireReauthOf(actor: Actor, now: Date = new Date()): Promise<void> {
+  if (isViewer(actor)) await requireRecentReauth(actor, REAUTH_MAX_AGE_MS, now);
 }
 
 export function isReauthRequired(e: unknown): boolean {

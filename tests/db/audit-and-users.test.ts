@@ -5,7 +5,7 @@ import { sealAuditLog } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { createFirstAdmin, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeTeam, makeViewer } from "./fixtures";
+import { ensureTestKeys, makeFreshAdmin, makeTeam, makeViewer } from "./fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -53,7 +53,7 @@ describe("audit log", () => {
 describe("users and sessions", () => {
   it("role/team changes and disabling bump sessionVersion, so old tokens die", async () => {
     const teamId = await makeTeam();
-    const admin = await makeViewer("ADMIN", [teamId]);
+    const admin = await makeFreshAdmin([teamId]);
     const user = await makeViewer("CASEWORKER", [teamId]);
     const sv = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     const v0 = await sv();
@@ -66,7 +66,7 @@ describe("users and sessions", () => {
 
   it("only admins manage users, and an admin cannot demote or disable themself", async () => {
     const teamId = await makeTeam();
-    const admin = await makeViewer("ADMIN", [teamId]);
+    const admin = await makeFreshAdmin([teamId]);
     const lawyer = await makeViewer("LAWYER", [teamId]);
     await expect(updateUserAccess(lawyer, { userId: lawyer.id, role: "ADMIN", teamIds: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateUserAccess(admin, { userId: admin.id, role: "LAWYER", teamIds: [] })).rejects.toMatchObject({ code: "INVALID" });

@@ -1,6 +1,7 @@
-// S7 where it is enforced above the domain layer: the admin role-change action, the actions that
-// set up or remove one's own second factor, and the two export routes refuse without a fresh
-// re-authentication stamp on the session — and change or send nothing. getViewer is replaced by
+// S7 at the entry points: the admin actions, the actions that set up or remove one's own second
+// factor, and the two export routes refuse without a fresh re-authentication stamp on the session
+// — an action by redirecting to /account/reauth with the way back, a route with a 303 — and
+// change or send nothing. (The domain's own check: tests/db/privilege-reauth.test.ts.) getViewer is replaced by
 // the signed-in viewer under test (the real one needs Next's request context); everything below
 // it (the stamp on the UserSession row, the domain calls, the database) is real. On both engines.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -12,7 +13,8 @@ import { newTotpSecret, totpCodeAt } from "@/lib/auth/totp";
 import { createUserSession, markReauth } from "@/lib/auth/user-session";
 import { startTotpEnrolment } from "@/lib/domain/user/security-enrolment";
 import { createPetition } from "@/lib/domain/petitions/mutations";
-import { updateUserAccessWithReauthAction } from "@/app/(app)/admin/users/actions";
+import { createSignInLinkAction, endUserSessionsAction, resetUserTwoFactorAction, setTwoFactorPolicyAction, updateUserAccessWithReauthAction } from "@/app/(app)/admin/users/actions";
+import { createTeamAction, createUserAction, setUserDisabledAction, updateTeamOrganisationAction } from "@/app/(app)/admin/actions";
 import { confirmEnrolmentAction, removeTwoFactorAction } from "@/app/(app)/account/actions";
 import { GET as exportCases } from "@/app/api/detainees/export/route";
 import { POST as exportPetition } from "@/app/api/petitions/[petitionId]/export/route";
@@ -57,16 +59,20 @@ const form = (fields: Record<string, string | string[]>) => {
   return f;
 };
 const user = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id }, select: { role: true, totpSecretEnc: true, totpEnabledAt: true } });
-const REFUSED = { ok: false, message: "reauthRequired" };
 const isRedirect = { digest: expect.stringMatching(/^NEXT_REDIRECT/) };
+/** The redirect an action throws to send the person to /account/reauth and back to `next`. */
+const toReauth = (next: string) => ({ digest: expect.stringContaining(`;/account/reauth?next=${encodeURIComponent(next)};`) });
+
+const memberships = (userId: string) => db.prisma.teamMembership.count({ where: { userId } });
 
 describe("admin role change (S7)", () => {
-  it("needs the admin's fresh re-authentication; a team change alone does not", async () => {
+  it("needs the admin's fresh re-authentication, and so does a team change alone", async () => {
     const target = await makeViewer("CASEWORKER", [teamId]);
     const admin = await signIn("ADMIN", newTotpSecret());
-    expect(await updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "ADMIN", teamIds: [teamId] }))).toEqual(REFUSED);
+    await expect(updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "ADMIN", teamIds: [teamId] }))).rejects.toMatchObject(toReauth(`/admin/users/${target.id}`));
     expect((await user(target.id)).role).toBe("CASEWORKER");
-    expect(await updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "CASEWORKER", teamIds: [] }))).toEqual({ ok: true, data: undefined });
+    await expect(updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "CASEWORKER", teamIds: [] }))).rejects.toMatchObject(toReauth(`/admin/users/${target.id}`));
+    expect(await memberships(target.id)).toBe(1);
 
     await reauthenticated(admin);
     expect(await updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "LAWYER", teamIds: [teamId] }))).toEqual({ ok: true, data: undefined });
@@ -80,7 +86,7 @@ describe("own second factor (S7)", () => {
     const lawyer = await signIn("LAWYER", old);
     const { secret } = await startTotpEnrolment({ userId: lawyer.id, email: lawyer.email, sessionId: lawyer.sessionId, actor: lawyer });
     const code = () => totpCodeAt(secret, Math.floor(Date.now() / 1000));
-    expect(await confirmEnrolmentAction(null, form({ code: await code() }))).toEqual(REFUSED);
+    await expect(confirmEnrolmentAction(null, form({ code: await code() }))).rejects.toMatchObject(toReauth("/account/two-factor"));
     expect(decryptField((await user(lawyer.id)).totpSecretEnc!)).toBe(old);
 
     await reauthenticated(lawyer);
@@ -90,12 +96,50 @@ describe("own second factor (S7)", () => {
 
   it("removing one's second factor needs a fresh re-authentication", async () => {
     const caseworker = await signIn("CASEWORKER", newTotpSecret());
-    expect(await removeTwoFactorAction(null)).toEqual(REFUSED);
+    await expect(removeTwoFactorAction(null)).rejects.toMatchObject(toReauth("/account/two-factor"));
     expect((await user(caseworker.id)).totpEnabledAt).not.toBeNull();
 
     await reauthenticated(caseworker);
     await expect(removeTwoFactorAction(null)).rejects.toMatchObject(isRedirect);
     expect((await user(caseworker.id)).totpEnabledAt).toBeNull();
+  });
+});
+
+describe("every admin action (S7)", () => {
+  it("without a fresh re-authentication sends the admin to /account/reauth and back to the page, changing nothing", async () => {
+    const target = await makeViewer("CASEWORKER", [teamId]);
+    const admin = await signIn("ADMIN", newTotpSecret());
+    const before = await db.prisma.$transaction([
+      db.prisma.user.count(), db.prisma.team.count(), db.prisma.teamMembership.count(), db.prisma.appSetting.count(),
+      db.prisma.oneTimeToken.count(), db.prisma.userSession.count({ where: { revokedAt: null } }), db.prisma.user.count({ where: { disabledAt: { not: null } } }),
+    ]);
+    const team = await db.prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { version: true } });
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ["createUser", () => createUserAction(null, form({ email: "hijack@test.example", displayName: "Hijack", role: "ADMIN", password: "a long enough passphrase 42", teamIds: [teamId] })), "/admin/users/new"],
+      ["setUserDisabled", () => setUserDisabledAction(null, form({ userId: target.id, disabled: "true" })), `/admin/users/${target.id}`],
+      ["createTeam", () => createTeamAction(null, form({ name: "Hijack team" })), "/admin/teams"],
+      ["updateTeamOrganisation", () => updateTeamOrganisationAction(null, form({ teamId, version: String(team.version), orgLegalName: "Hijack", orgNameKo: "", orgAddress: "", orgEmail: "", orgPhone: "", orgWebsite: "", orgSignatory: "" })), `/admin/teams/${teamId}`],
+      ["updateUserAccess", () => updateUserAccessWithReauthAction(null, form({ userId: target.id, role: "CASEWORKER", teamIds: [] })), `/admin/users/${target.id}`],
+      ["endUserSessions", () => endUserSessionsAction(null, form({ userId: target.id })), `/admin/users/${target.id}`],
+      ["resetUserTwoFactor", () => resetUserTwoFactorAction(null, form({ userId: target.id })), `/admin/users/${target.id}`],
+      ["setTwoFactorPolicy", () => setTwoFactorPolicyAction(null, form({ requireForAll: "true" })), "/admin/users/security"],
+      ["createSignInLink", () => createSignInLinkAction(null, form({ userId: target.id })), `/admin/users/${target.id}#sign-in-link`],
+      // A crafted id does not steer the way back: the list instead.
+      ["setUserDisabled (crafted id)", () => setUserDisabledAction(null, form({ userId: "//evil.example", disabled: "true" })), "/admin/users"],
+    ];
+    for (const [name, call, next] of cases) await expect(call(), name).rejects.toMatchObject(toReauth(next));
+    const after = await db.prisma.$transaction([
+      db.prisma.user.count(), db.prisma.team.count(), db.prisma.teamMembership.count(), db.prisma.appSetting.count(),
+      db.prisma.oneTimeToken.count(), db.prisma.userSession.count({ where: { revokedAt: null } }), db.prisma.user.count({ where: { disabledAt: { not: null } } }),
+    ]);
+    expect(after).toEqual(before);
+    expect((await db.prisma.team.findUniqueOrThrow({ where: { id: teamId }, select: { version: true } })).version).toBe(team.version);
+
+    // Positive control: the same create goes through once the admin has re-authenticated.
+    await reauthenticated(admin);
+    await expect(createUserAction(null, form({ email: "fresh@test.example", displayName: "Fresh", role: "CASEWORKER", password: "a long enough passphrase 42", teamIds: [teamId] })))
+      .rejects.toMatchObject({ digest: expect.stringContaining(";/admin/users?created=1;") });
+    expect(await db.prisma.user.count({ where: { email: "fresh@test.example" } })).toBe(1);
   });
 });
 

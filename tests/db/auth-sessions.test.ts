@@ -5,14 +5,14 @@ import { usePrisma } from "@/lib/db/client";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { resolveViewer } from "@/lib/auth/resolve-session";
 import { SESSION_LIMITS, type SessionClaims } from "@/lib/auth/session-state";
-import { endAllSessions } from "@/lib/auth/user-session";
+import { endAllSessions, markReauth } from "@/lib/auth/user-session";
 import { reauthenticate } from "@/lib/auth/reauth";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createUser, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
 import { changeOwnPassword, listOwnSessions, revokeOwnSession } from "@/lib/domain/user/security-account";
 import { endUserSessions } from "@/lib/domain/user/security";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeViewer, system } from "./fixtures";
+import { ensureTestKeys, makeFreshAdmin, system } from "./fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let admin: Viewer;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   ensureTestKeys();
   db = await createTestDatabase();
   usePrisma(db.prisma);
-  admin = await makeViewer("ADMIN", []);
+  admin = await makeFreshAdmin();
 });
 afterAll(async () => db?.close());
 
@@ -140,6 +140,7 @@ describe("ending sessions", () => {
     const caseworker = (await viewerAt(await signIn((await newUser()).email)))!;
     await expect(endUserSessions(caseworker, { userId: u.id }, t0)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await viewerAt(claims)).not.toBeNull();
+    await markReauth(db.prisma, admin.sessionId!, t0); // the admin re-authenticated at the test's "now" (S7)
     await endUserSessions(admin, { userId: u.id }, t0);
     expect(await viewerAt(claims)).toBeNull();
     expect(await db.prisma.auditLog.count({ where: { action: "user.sessions.end", entityId: u.id } })).toBe(1);

@@ -15,7 +15,7 @@ import { resetUserTwoFactor, setRequireTwoFactorForAll } from "@/lib/domain/user
 import { reauthenticate } from "@/lib/auth/reauth";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeViewer, system } from "./fixtures";
+import { ensureTestKeys, makeFreshAdmin, system } from "./fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 const PASSWORD = "a long enough password";
@@ -127,8 +127,54 @@ describe("enrolment", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "auth.2fa.enrol", entityId: u.id } })).toBe(1);
   });
 
+  it("a pending secret belongs to the session that started the set-up (issue 12, item 6)", async () => {
+    const u = await newUser("LAWYER");
+    // Two sessions of one person past the password, both owing an authenticator: the owner (A)
+    // and someone else who knows the password (B).
+    const [a, b] = [await signIn(u.email), await signIn(u.email)];
+    const subject = (c: SessionClaims) => ({ userId: u.id, email: u.email, sessionId: c.sid, actor: system });
+    const enrolled = async () => (await db.prisma.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpEnabledAt: true } })).totpEnabledAt;
+    const { secret } = await startTotpEnrolment(subject(a), t0);
+
+    // B cannot confirm A's secret with A's codes, even without starting a set-up of its own.
+    await expect(confirmTotpEnrolment(subject(b), await totpCodeAt(secret, sec), t0)).rejects.toMatchObject({ code: "INVALID", message: "enrolmentReplaced" });
+    expect(await enrolled()).toBeNull();
+
+    // B starting a set-up gets a secret of its own, never A's…
+    const other = await startTotpEnrolment(subject(b), t0);
+    expect(other.secret).not.toBe(secret);
+    expect(other.uri).not.toContain(secret);
+    expect((await startTotpEnrolment(subject(b), t0)).secret).toBe(other.secret); // B's reload keeps B's
+    // …and A's codes do not confirm it.
+    expect(await confirmTotpEnrolment(subject(b), await totpCodeAt(secret, sec), t0)).toBe(false);
+    expect(await enrolled()).toBeNull();
+    // A's secret was replaced: A is told to start over, and nothing is enrolled.
+    await expect(confirmTotpEnrolment(subject(a), await totpCodeAt(secret, sec), t0)).rejects.toMatchObject({ code: "INVALID", message: "enrolmentReplaced" });
+    expect(await enrolled()).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: "auth.2fa.enrol.restart", entityId: u.id } })).toBe(1);
+
+    // A starts over (replacing B's), completes, and B's session is over.
+    const again = await startTotpEnrolment(subject(a), t0);
+    expect(again.secret).not.toBe(other.secret);
+    await expect(confirmTotpEnrolment(subject(b), await totpCodeAt(other.secret, sec), t0)).rejects.toMatchObject({ message: "enrolmentReplaced" });
+    expect(await confirmTotpEnrolment(subject(a), await totpCodeAt(again.secret, sec + 30), at(30))).toBe(true);
+    expect(await enrolled()).not.toBeNull();
+    expect((await resolveViewer(a, meta, at(30)))?.id).toBe(u.id);
+    expect(await resolveViewer(b, meta, at(30))).toBeNull();
+    expect(await resolvePendingSession(b, meta, at(30))).toBeNull();
+  });
+
+  it("with no second session, the owner's set-up completes undisturbed", async () => {
+    const u = await newUser("LAWYER");
+    const a = await signIn(u.email);
+    const subject = { userId: u.id, email: u.email, sessionId: a.sid, actor: system };
+    const { secret } = await startTotpEnrolment(subject, t0);
+    expect(await confirmTotpEnrolment(subject, await totpCodeAt(secret, sec), t0)).toBe(true);
+    expect(await db.prisma.auditLog.count({ where: { action: "auth.2fa.enrol.restart", entityId: u.id } })).toBe(0);
+  });
+
   it("caseworkers need it only when the admin requires it for everyone", async () => {
-    const admin = await makeViewer("ADMIN", []);
+    const admin = await makeFreshAdmin();
     const u = await newUser("CASEWORKER");
     expect(await resolveViewer(await signIn(u.email), meta, t0)).not.toBeNull();
     await setRequireTwoFactorForAll(admin, { requireForAll: true });

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createTeam } from "@/lib/domain/team/mutations";
 import { createUser } from "@/lib/domain/user/mutations";
+import { createUserSession, markReauth } from "@/lib/auth/user-session";
 
 export const system = { system: "test" };
 
@@ -21,6 +22,22 @@ export async function makeViewer(role: Role, teamIds: string[]): Promise<Viewer>
   const displayName = `${role} ${email}`;
   const { id } = await createUser(system, { email, displayName, role, password: "a test password 123", teamIds });
   return { id, email, displayName, role, locale: "en", teamIds, requestId: "test-request", ip: null };
+}
+
+/**
+ * The viewer with a real, fully signed-in session row; with `reauth`, one that re-authenticated
+ * just now (what /account/reauth leaves behind), as every privilege change needs (S7).
+ */
+export async function withSession(viewer: Viewer, reauth = true): Promise<Viewer> {
+  const now = new Date();
+  const sessionId = await createUserSession(prisma(), { userId: viewer.id, ip: null, userAgent: null, secondFactorDone: true, now });
+  if (reauth) await markReauth(prisma(), sessionId, now);
+  return { ...viewer, sessionId };
+}
+
+/** An admin whose session re-authenticated just now. */
+export async function makeFreshAdmin(teamIds: string[] = []): Promise<Viewer> {
+  return withSession(await makeViewer("ADMIN", teamIds));
 }
 
 export async function makeFacility(overrides: Partial<{ nameEn: string; province: string; country: string }> = {}) {

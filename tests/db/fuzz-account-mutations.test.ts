@@ -5,10 +5,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import fc from "fast-check";
 import type { Viewer } from "@/lib/auth/viewer";
 import { reauthenticate } from "@/lib/auth/reauth";
+import { markReauth } from "@/lib/auth/user-session";
 import { completeSignInCode } from "@/lib/auth/pending";
 import { createUser, setOwnLocale, setUserDisabled, updateUserAccess } from "@/lib/domain/user/mutations";
 import { createTeam } from "@/lib/domain/team/mutations";
@@ -35,6 +36,11 @@ beforeAll(async () => {
   linkUser = await makeViewer("CASEWORKER", [w.teamId]);
   passwordChanger = await withSession(w.db, await makeViewer("VIEWER", []), true);
   otherSessionId = (await withSession(w.db, w.lawyer, false)).sessionId!;
+});
+// Every privilege change needs a re-authentication at most 5 minutes old (S7): renewed before
+// each test, so a slow run still reaches the input checks behind it.
+beforeEach(async () => {
+  for (const v of [w.admin, passwordChanger]) await markReauth(w.db.prisma, v.sessionId!, new Date());
 });
 afterAll(async () => {
   await w?.db.close();
@@ -120,7 +126,9 @@ describe("sign-in codes and re-authentication under hostile input", () => {
   });
 
   it("reauthenticate, confirmTotpEnrolment and completeSignInCode take any password or code", async () => {
-    const subject = { userId: member.id, email: member.email, sessionId: member.sessionId, actor: member };
+    // Its own freshly re-authenticated person: the admin targets above may have ended member's sessions.
+    const enroller = await withSession(w.db, await makeViewer("CASEWORKER", [w.teamId]), true);
+    const subject = { userId: enroller.id, email: enroller.email, sessionId: enroller.sessionId, actor: enroller };
     await startTotpEnrolment(subject);
     const pending = { userId: w.lawyer.id, email: w.lawyer.email, locale: "en" as const, sessionId: w.lawyer.sessionId!, step: "code" as const, requestId: null, ip: null };
     const runs = { numRuns: FUZZ_RUNS / 2 };

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionViewer } from "@/lib/auth/session";
-import { reauthenticate, requireRecentReauth, safeNextPath } from "@/lib/auth/reauth";
+import { reauthenticate, safeNextPath } from "@/lib/auth/reauth";
 import { formToObject, runAction } from "@/lib/actions";
 import type { ActionResult } from "@/lib/errors";
 import { changeOwnPassword, revokeOwnSession } from "@/lib/domain/user/security-account";
@@ -32,7 +32,7 @@ export async function changePasswordAction(_prev: ActionResult | null, form: For
   const result = await runAction("changePassword", async () => {
     const viewer = await requireActionViewer();
     await changeOwnPassword(viewer, formToObject(form));
-  });
+  }, { reauthNext: "/account/password" });
   // Every session, this one included, has ended: sign in again with the new password.
   if (result.ok) redirect("/login?passwordChanged=1");
   return result;
@@ -41,9 +41,8 @@ export async function changePasswordAction(_prev: ActionResult | null, form: For
 export async function confirmEnrolmentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await runAction("confirmEnrolment", async () => {
     const viewer = await requireActionViewer();
-    await requireRecentReauth(viewer);
     return confirmTotpEnrolment({ userId: viewer.id, email: viewer.email, sessionId: viewer.sessionId, actor: viewer }, form.get("code"));
-  });
+  }, { reauthNext: "/account/two-factor" });
   if (!result.ok) return result;
   if (!result.data) return { ok: false, message: "wrongCode" };
   revalidatePath("/account");
@@ -53,9 +52,8 @@ export async function confirmEnrolmentAction(_prev: ActionResult | null, form: F
 export async function removeTwoFactorAction(_prev: ActionResult | null): Promise<ActionResult> {
   const result = await runAction("removeTwoFactor", async () => {
     const viewer = await requireActionViewer();
-    await requireRecentReauth(viewer);
     await removeOwnTwoFactor({ userId: viewer.id, email: viewer.email, sessionId: viewer.sessionId, actor: viewer });
-  });
+  }, { reauthNext: "/account/two-factor" });
   if (result.ok) redirect("/account/two-factor?removed=1");
   return result;
 }

@@ -1,10 +1,13 @@
 "use server";
 // Admin server actions: parse → domain call → revalidate. The domain functions check the
-// permission again; these never trust the page that rendered the form.
+// permission again, and the admin's fresh re-authentication (S7); these never trust the page that
+// rendered the form. Without a fresh re-authentication the admin is sent to /account/reauth and
+// back to the page they were on.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionViewer } from "@/lib/auth/session";
 import { formToObject, runAction } from "@/lib/actions";
+import { adminTeamPath, adminUserPath } from "./admin-paths";
 import type { ActionResult } from "@/lib/errors";
 import { createUser, setUserDisabled } from "@/lib/domain/user/mutations";
 import { updateTeamOrganisation } from "@/lib/domain/team/organisation";
@@ -14,7 +17,7 @@ export async function createUserAction(_prev: ActionResult | null, form: FormDat
   const result = await runAction("createUser", async () => {
     const viewer = await requireActionViewer();
     return createUser(viewer, formToObject(form, ["teamIds"]));
-  });
+  }, { reauthNext: "/admin/users/new" });
   if (result.ok && result.data) {
     revalidatePath("/admin/users");
     // Without a password, on to the user's page, where the sign-in link is made.
@@ -29,7 +32,7 @@ export async function setUserDisabledAction(_prev: ActionResult | null, form: Fo
     const { userId, disabled } = formToObject(form);
     await setUserDisabled(viewer, { userId, disabled: disabled === "true" });
     revalidatePath("/admin/users");
-  });
+  }, { reauthNext: adminUserPath(form.get("userId")) });
 }
 
 export async function createTeamAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -37,7 +40,7 @@ export async function createTeamAction(_prev: ActionResult | null, form: FormDat
     const viewer = await requireActionViewer();
     await createTeam(viewer, formToObject(form));
     revalidatePath("/admin/teams");
-  });
+  }, { reauthNext: "/admin/teams" });
 }
 
 export async function updateTeamOrganisationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -46,5 +49,5 @@ export async function updateTeamOrganisationAction(_prev: ActionResult | null, f
     const input = formToObject(form);
     await updateTeamOrganisation(viewer, input);
     revalidatePath(`/admin/teams/${String(input.teamId)}`);
-  });
+  }, { reauthNext: adminTeamPath(form.get("teamId")) });
 }

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { requireReauthOf } from "@/lib/auth/reauth";
 import type { Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
@@ -7,6 +8,7 @@ import { teamInputSchema } from "./schemas";
 
 export async function createTeam(actor: Actor, input: unknown): Promise<{ id: string }> {
   assertCan(actor, "team.manage");
+  await requireReauthOf(actor);
   const { name } = teamInputSchema.parse(input);
   return prisma().$transaction(async (tx) => {
     if (await tx.team.findUnique({ where: { name }, select: { id: true } })) {

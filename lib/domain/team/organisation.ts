@@ -1,8 +1,9 @@
 // The submitting organisation's details, per team, printed on petitions. Admin-edited with
-// optimistic locking (two admins may edit at once).
+// optimistic locking (two admins may edit at once) and a fresh re-authentication (S7).
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { requireReauthOf } from "@/lib/auth/reauth";
 import type { Actor, Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
@@ -35,6 +36,7 @@ export async function getTeamOrganisation(viewer: Viewer, teamId: string) {
 
 export async function updateTeamOrganisation(actor: Actor, input: unknown): Promise<{ version: number }> {
   assertCan(actor, "team.manage");
+  await requireReauthOf(actor);
   const { teamId, version, ...fields } = organisationSchema.parse(input);
   return prisma().$transaction(async (tx) => {
     const updated = await tx.team.updateMany({ where: { id: teamId, version, archivedAt: null }, data: { ...fields, version: { increment: 1 } } });

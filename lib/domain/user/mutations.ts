@@ -1,9 +1,12 @@
-// User administration. Role changes, team changes and disabling bump sessionVersion so the
+// User administration. Every change here needs the admin's fresh re-authentication, checked
+// here rather than only in the action (S7): a hijacked admin session creates, promotes, re-enables
+// or re-teams no one. Role changes, team changes and disabling bump sessionVersion so the
 // user's existing sessions end on their next request (S5).
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { requireReauthOf } from "@/lib/auth/reauth";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
@@ -18,6 +21,7 @@ async function assertTeamsExist(tx: Tx, teamIds: string[]): Promise<void> {
 
 export async function createUser(actor: Actor, input: unknown): Promise<{ id: string; hasPassword: boolean }> {
   assertCan(actor, "user.manage");
+  await requireReauthOf(actor);
   const data = createUserSchema.parse(input);
   // Without a password, the hash of 32 random bytes nobody ever sees: no password matches it.
   const passwordHash = await hashPassword(data.password ?? randomBytes(32).toString("base64url"));
@@ -40,6 +44,7 @@ export async function createUser(actor: Actor, input: unknown): Promise<{ id: st
 
 export async function updateUserAccess(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, "user.manage");
+  await requireReauthOf(actor);
   const data = updateUserAccessSchema.parse(input);
   await prisma().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId }, select: { id: true, role: true, memberships: { select: { teamId: true } } } });
@@ -61,6 +66,7 @@ export async function updateUserAccess(actor: Actor, input: unknown): Promise<vo
 
 export async function setUserDisabled(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, "user.manage");
+  await requireReauthOf(actor);
   const data = setUserDisabledSchema.parse(input);
   if (isViewer(actor) && actor.id === data.userId && data.disabled) {
     throw new AppError("INVALID", "You cannot disable your own account.");

@@ -1,8 +1,15 @@
 // Setting up (or replacing) an authenticator. The new secret waits, encrypted, in a single-use
 // OneTimeToken until the person proves with a first code that their app has it; only then does
 // it replace the active secret, so a half-finished set-up never locks anyone out (S4, S18).
+// The pending secret belongs to the session that started the set-up (issue 12, item 6): another
+// session of the same person — someone else who knows the password — never sees it and cannot
+// confirm it. Starting a set-up in another session replaces the pending secret with a fresh one
+// (audited); the first session's confirmation then fails with "enrolmentReplaced" and it starts
+// over. Replacing rather than refusing: a refusal would let whoever starts first (an attacker
+// with the password) block the owner's set-up for the token's lifetime, while a replacement
+// leaks nothing — each session only ever sees a secret made for it.
 import { createHash, randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptField, encryptField } from "@/lib/crypto/field";
 import { AppError } from "@/lib/errors";
@@ -10,6 +17,7 @@ import { matchTotpCode, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { codeKey, isCodeLocked, recordFailures } from "@/lib/auth/throttle";
 import { endOtherSessions, markSecondFactor } from "@/lib/auth/user-session";
 import { isTwoFactorRequired } from "@/lib/auth/session-state";
+import { requireReauthOf } from "@/lib/auth/reauth";
 import { getRequireTwoFactorForAll } from "@/lib/auth/two-factor-policy";
 import type { Actor } from "@/lib/auth/viewer";
 
@@ -19,12 +27,24 @@ const ENROLMENT_TTL_MS = 30 * 60_000;
 /** Whoever is enrolling: a signed-in viewer, or a session forced to enrol after its password. */
 export type EnrolmentSubject = { userId: string; email: string; sessionId: string | null | undefined; actor: Actor };
 
-async function pendingToken(userId: string, now: Date) {
-  return prisma().oneTimeToken.findFirst({
+async function pendingToken(db: Pick<Tx, "oneTimeToken">, userId: string, now: Date) {
+  return db.oneTimeToken.findFirst({
     where: { userId, kind: ENROLMENT_KIND, usedAt: null, expiresAt: { gt: now } },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, payload: true },
   });
+}
+
+/** The session a pending secret was made for (null for tokens from before the binding: never matched). */
+function sessionOf(payload: unknown): string | null {
+  const id = (payload as { sessionId?: unknown } | null)?.sessionId;
+  return typeof id === "string" ? id : null;
+}
+
+/** A set-up belongs to a session; without one (never the case in a request) there is nothing to bind it to. */
+function sessionIdOf(subject: EnrolmentSubject): string {
+  if (!subject.sessionId) throw new AppError("INVALID", "enrolmentExpired");
+  return subject.sessionId;
 }
 
 function secretOf(payload: unknown): string {
@@ -33,21 +53,32 @@ function secretOf(payload: unknown): string {
   return decryptField(enc);
 }
 
-/** The pending secret (reused across reloads, so a scanned QR code stays valid) and its otpauth URI. */
+/**
+ * This session's pending secret (reused across reloads, so a scanned QR code stays valid) and its
+ * otpauth URI. A secret pending for another session is never returned: it is replaced.
+ */
 export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = new Date()): Promise<{ secret: string; uri: string }> {
-  const existing = await pendingToken(subject.userId, now);
-  let secret: string;
-  if (existing) secret = secretOf(existing.payload);
-  else {
-    secret = newTotpSecret();
-    await prisma().oneTimeToken.create({
+  const sessionId = sessionIdOf(subject);
+  const existing = await pendingToken(prisma(), subject.userId, now);
+  if (existing && sessionOf(existing.payload) === sessionId) {
+    const secret = secretOf(existing.payload);
+    return { secret, uri: totpUri(secret, subject.email) };
+  }
+  const secret = newTotpSecret();
+  await prisma().$transaction(async (tx) => {
+    // Every earlier pending secret of this person is retired, whichever session made it.
+    const replaced = await tx.oneTimeToken.updateMany({ where: { userId: subject.userId, kind: ENROLMENT_KIND, usedAt: null }, data: { usedAt: now } });
+    await tx.oneTimeToken.create({
       data: {
         kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
         tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        payload: { secretEnc: encryptField(secret) },
+        payload: { secretEnc: encryptField(secret), sessionId },
       },
     });
-  }
+    if (existing) {
+      await recordAudit(tx, subject.actor, { action: "auth.2fa.enrol.restart", entityType: "User", entityId: subject.userId, meta: { replaced: replaced.count } });
+    }
+  });
   return { secret, uri: totpUri(secret, subject.email) };
 }
 
@@ -56,10 +87,14 @@ export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = 
  * counts as second-factor verified and the user's other sessions end. Returns false on a wrong code.
  */
 export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unknown, now: Date = new Date()): Promise<boolean> {
+  await requireReauthOf(subject.actor, now);
   const db = prisma();
   if (await isCodeLocked(db, subject.userId, now)) throw new AppError("FORBIDDEN", "tooManyAttempts");
-  const token = await pendingToken(subject.userId, now);
+  const sessionId = sessionIdOf(subject);
+  const token = await pendingToken(db, subject.userId, now);
   if (!token) throw new AppError("INVALID", "enrolmentExpired");
+  // Set up again in another session since: this one's secret is gone; start over (nothing is counted).
+  if (sessionOf(token.payload) !== sessionId) throw new AppError("INVALID", "enrolmentReplaced");
   const secret = secretOf(token.payload);
   const step = await matchTotpCode(secret, code, null, now);
   if (step === null) {
@@ -83,8 +118,9 @@ export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unkn
   return true;
 }
 
-/** Turns the second factor off (only for roles that do not require it; the caller checks re-auth). */
+/** Turns the second factor off (only for roles that do not require it; needs a fresh re-auth, S7). */
 export async function removeOwnTwoFactor(subject: EnrolmentSubject, now: Date = new Date()): Promise<void> {
+  await requireReauthOf(subject.actor, now);
   const { role } = await prisma().user.findUniqueOrThrow({ where: { id: subject.userId }, select: { role: true } });
   if (isTwoFactorRequired(role, await getRequireTwoFactorForAll())) throw new AppError("FORBIDDEN", "twoFactorRequired");
   await prisma().$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import "server-only";
 // Administrators' security tools for other people's accounts: end all of a user's sessions,
 // reset a lost second factor (the recovery path of S4), and the "2FA for everyone" switch.
-// All audited; a reset needs the admin's fresh re-authentication (S7).
+// All audited; each needs the admin's fresh re-authentication (S7).
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
@@ -27,6 +27,7 @@ export async function getUserSecurityForAdmin(viewer: Viewer, userId: string, no
 
 export async function endUserSessions(viewer: Viewer, input: unknown, now: Date = new Date()): Promise<void> {
   assertCan(viewer, "user.manage");
+  await requireRecentReauth(viewer, undefined, now);
   const { userId } = userIdSchema.parse(input);
   await prisma().$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "User not found.");
@@ -51,6 +52,7 @@ export async function resetUserTwoFactor(viewer: Viewer, input: unknown, now: Da
 
 export async function setRequireTwoFactorForAll(viewer: Viewer, input: unknown): Promise<void> {
   assertCan(viewer, "settings.manage");
+  await requireRecentReauth(viewer);
   const { requireForAll } = z.strictObject({ requireForAll: z.boolean() }).parse(input);
   await prisma().$transaction(async (tx) => {
     await tx.appSetting.upsert({

@@ -8,6 +8,8 @@ import { CheckboxGroup, SelectField, TextField } from "@/components/form-fields"
 import { createUserAction } from "../../actions";
 import { formErrorMessages } from "@/components/form-messages";
 import { requireAdmin } from "../../require-admin";
+import { hasRecentReauth } from "@/lib/auth/reauth";
+import { ReauthNotice } from "@/app/(app)/account/reauth-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("newUser") };
@@ -15,13 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewUserPage() {
   const viewer = await requireAdmin();
-  const [teams, t, roles, locales, messages, link] = await Promise.all([
-    listTeams(viewer), getTranslations("admin"), getTranslations("roles"), getTranslations("locale"), formErrorMessages(), getTranslations("signInLink"),
+  const [teams, t, roles, locales, messages, link, fresh] = await Promise.all([
+    listTeams(viewer), getTranslations("admin"), getTranslations("roles"), getTranslations("locale"), formErrorMessages(), getTranslations("signInLink"), hasRecentReauth(viewer),
   ]);
   return (
     <div className="max-w-xl">
       <Link href="/admin/users" className="text-sm text-brand-700 underline">← {t("backToUsers")}</Link>
       <h1 className="mt-3 text-2xl font-semibold">{t("newUser")}</h1>
+      {/* Creating is refused without a fresh re-auth (S7, in the domain); this says so before anything is typed. */}
+      {!fresh ? <div className="mt-4"><ReauthNotice next="/admin/users/new" /></div> : null}
       <div className="mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <ActionForm action={createUserAction} messages={messages} submitLabel={t("create")}>
           <TextField name="email" type="email" label={t("email")} required autoComplete="off" />

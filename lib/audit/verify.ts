@@ -94,10 +94,11 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promis
   let prev = from.hash;
   let expectedSeq = from.seq + 1n;
   if (from.seq > 0n) {
-    const start = await db.auditLog.findUnique({ where: { seq: from.seq }, select: { id: true, hash: true } });
-    if (!start || start.hash !== from.hash) {
-      return result({ id: start?.id ?? null, seq: from.seq, reason: `the row at chain position ${from.seq} ${start ? "no longer has the checkpointed hash" : "is missing"}` });
-    }
+    // The checkpointed row itself: still there, same hash, and its content still matches it.
+    const start = await db.auditLog.findUnique({ where: { seq: from.seq } });
+    const problem = !start ? "is missing" : start.hash !== from.hash || start.prevHash === null ? "no longer has the checkpointed hash"
+      : chainRowProblem({ ...start, seq: from.seq, prevHash: start.prevHash, hash: start.hash }, start.prevHash, { key, legacyUntilSeq });
+    if (problem) return result({ id: start?.id ?? null, seq: from.seq, reason: `the row at chain position ${from.seq} ${problem}` });
   }
   for (;;) {
     const page = await db.auditLog.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: pageSize });

@@ -164,6 +164,29 @@ describe("checkpoints", () => {
   });
 });
 
+describe("the daily job", () => {
+  it("writes one checkpoint a day (HAVEN_AUDIT_CHECKPOINTS), and reports a broken chain instead of vouching for it", async () => {
+    const { runDailyJobsIfDue } = await import("@/lib/jobs/daily");
+    const saved = process.env.HAVEN_AUDIT_CHECKPOINTS;
+    process.env.HAVEN_AUDIT_CHECKPOINTS = file;
+    try {
+      await writeSealed(2);
+      const day = new Date(Date.UTC(2031, 0, 10, 6));
+      const first = await runDailyJobsIfDue(day);
+      expect(first.checkpoint).toEqual({ seq: expect.stringMatching(/^\d+$/), file });
+      expect(readAuditCheckpoints(file).lines).toHaveLength(1);
+      expect((await runDailyJobsIfDue(new Date(day.getTime() + 3_600_000))).checkpoint).toBeNull(); // same day: not again
+      await asOwner((p) => p.$executeRaw`UPDATE "AuditLog" SET "entityId" = 'edited' WHERE "seq" = (SELECT max("seq") FROM "AuditLog")`);
+      const next = await runDailyJobsIfDue(new Date(day.getTime() + 86_400_000));
+      expect(next.checkpoint).toEqual({ error: expect.stringMatching(/audit log broken at row/) });
+      expect(readAuditCheckpoints(file).lines).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.HAVEN_AUDIT_CHECKPOINTS;
+      else process.env.HAVEN_AUDIT_CHECKPOINTS = saved;
+    }
+  });
+});
+
 describe("chains sealed before HAVEN_AUDIT_KEY (legacy SHA-256)", () => {
   /** Makes the first `count` rows legacy: what an installation upgraded to this version has. */
   async function legacyRows(count: number): Promise<void> {

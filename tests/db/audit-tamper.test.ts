@@ -231,7 +231,7 @@ describe("chains sealed before HAVEN_AUDIT_KEY (legacy SHA-256)", () => {
       const prev = (await nth(3)).hash!;
       await p.$executeRaw`UPDATE "AuditLog" SET "hash" = ${plainSha256(prev, forged)} WHERE id = ${forged.id}`;
     });
-    expect((await verify()).broken).toMatchObject({ id: forged.id, reason: expect.stringMatching(/not keyed/) });
+    expect((await verify()).broken).toMatchObject({ id: forged.id, reason: expect.stringMatching(/adoption row is not keyed/) });
 
     await asOwner((p) => p.$executeRaw`DELETE FROM "AuditLog"`);
     await writeSealed(2);

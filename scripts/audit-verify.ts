@@ -26,7 +26,9 @@ async function main(): Promise<number> {
   const { exists, lines } = readAuditCheckpoints(file);
   const { rows, broken, pending, checkpoints, legacyUntilSeq } = await verifyAuditChain(prisma(), { key, checkpoints: lines });
   if (broken) {
-    console.error(`audit log BROKEN at ${broken.id !== null ? `row ${broken.id}` : "a missing row"}${broken.seq !== null ? ` (chain position ${broken.seq})` : ""}: ${broken.reason} (${rows} rows verified before it)`);
+    const where = broken.id !== null ? ` at row ${broken.id}${broken.seq !== null ? ` (chain position ${broken.seq})` : ""}`
+      : broken.seq !== null ? ` at chain position ${broken.seq} (no such row)` : "";
+    console.error(`audit log BROKEN${where}: ${broken.reason} (${rows} rows verified before it)`);
     return 2;
   }
   console.log(`audit log intact: ${rows} sealed rows${legacyUntilSeq > 0n ? ` (the first ${legacyUntilSeq} legacy SHA-256, the rest keyed)` : ""}; ${checkpoints} checkpoints match; ${pending.count} pending${pending.oldestAgeMs !== null ? ` (oldest ${minutes(pending.oldestAgeMs)})` : ""}`);

@@ -9,8 +9,11 @@ async function main() {
   console.log(result.risk
     ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.written} changed, ${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
     : "already done today, or running elsewhere: nothing to do");
+  const cp = result.checkpoint;
+  if (cp && "error" in cp) console.error(`audit checkpoint NOT written: ${cp.error}`);
+  else if (cp) console.log(`audit checkpoint written to ${cp.file} at chain position ${cp.seq}`);
   await prisma().$disconnect();
-  process.exit(0); // an embedded PGlite would keep the process alive
+  process.exit(cp && "error" in cp ? 2 : 0); // an embedded PGlite would keep the process alive
 }
 
 main().catch((e: unknown) => {

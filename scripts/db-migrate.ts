@@ -1,4 +1,5 @@
-// `npm run db:migrate`: apply pending migrations to the configured engine (DATABASE_URL server,
+// `npm run db:migrate`: apply pending migrations to the configured engine (MIGRATION_DATABASE_URL,
+// the owner role, else the DATABASE_URL server,
 // else the embedded PGlite data dir). Errors print as one line: operators read this, not a stack.
 import { applyMigrations, openRunner, type SqlRunner } from "../lib/db/migrate";
 

@@ -61,6 +61,7 @@ async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const dataRoot = path.join(process.cwd(), "e2e", ".data");
   rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
+  rmSync(path.join(dataRoot, "audit-checkpoints.jsonl"), { force: true }); // (they described the database just removed)
   const env = await prepareInstance(dataRoot, port);
   await tsx("scripts/demo-totp.ts", ["--enrol"], env);
   await tsx("scripts/e2e-server.ts", ["--prepare-security-users"], env);

@@ -12,6 +12,7 @@ export async function prepareInstance(dataRoot: string, port: number): Promise<N
     ...secrets,
     HAVEN_DATA_DIR: path.join(dataRoot, "pglite"),
     HAVEN_UPLOAD_DIR: process.env.HAVEN_UPLOAD_DIR ?? path.join(dataRoot, "uploads"),
+    HAVEN_AUDIT_CHECKPOINTS: process.env.HAVEN_AUDIT_CHECKPOINTS ?? path.join(dataRoot, "audit-checkpoints.jsonl"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };

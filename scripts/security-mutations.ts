@@ -33,6 +33,11 @@ type Mutation = {
   tests: string[];
   /** Optional Vitest -t filter (a test name pattern). */
   testName?: string;
+  /**
+   * Its tests run on PostgreSQL (TEST_DATABASE_URL) instead of PGlite: for protections PGlite
+   * cannot show (database roles). Without TEST_DATABASE_URL the entry cannot be checked and says so.
+   */
+  postgresql?: true;
 };
 
 // Test files used below, by name.
@@ -66,6 +71,10 @@ const T = {
   signInLinks: "tests/db/sign-in-links.test.ts",
   auditRefusals: "tests/db/audit-refusals.test.ts",
   auditSealing: "tests/db/audit-sealing.test.ts",
+  auditTamper: "tests/db/audit-tamper.test.ts",
+  auditRoles: "tests/db/audit-roles.test.ts",
+  checkpoint: "lib/audit/checkpoint.test.ts",
+  secrets: "lib/config/secrets.test.ts",
   purge: "tests/db/retention-purge.test.ts",
   fuzzAccount: "tests/db/fuzz-account-mutations.test.ts",
   fuzzActions: "tests/security/fuzz-actions.test.ts",
@@ -124,6 +133,10 @@ const F = {
   chain: "lib/audit/chain.ts",
   seal: "lib/audit/seal.ts",
   verify: "lib/audit/verify.ts",
+  checkpoint: "lib/audit/checkpoint.ts",
+  auditMaintain: "lib/audit/maintain.ts",
+  dbRoles: "lib/db/roles.ts",
+  secrets: "lib/config/secrets.ts",
   initMigration: "prisma/migrations/20261128000000_init/migration.sql",
   sealingMigration: "prisma/migrations/20261203094159_audit_sealing/migration.sql",
   logger: "lib/logger.ts",
@@ -288,14 +301,14 @@ const MUTATIONS: Mutation[] = [
   { id: "S18", what: "Restricted fields stored in plaintext", file: F.crypto, find: "return value?.trim() ? encryptField(value) : null;", replace: "return value?.trim() ? value : null;", tests: [T.evidence] },
 
   // S19 — audit log
-  { id: "S19", what: "Verifier ignores a row whose content no longer matches its hash", file: F.chain, find: '    if (auditHash(row.prevHash, row) !== row.hash) return { id: row.id, reason: "content does not match its hash" };\n', replace: "", tests: [T.chain] },
-  { id: "S19", what: "Verifier ignores a broken prevHash link (deleted rows)", file: F.chain, find: '    if (row.prevHash !== prev) return { id: row.id, reason: "prevHash does not match the previous row" };\n', replace: "", tests: [T.chain] },
+  { id: "S19", what: "Verifier ignores a row whose content no longer matches its hash", file: F.chain, find: '  return "content does not match its hash";\n}', replace: "  return null;\n}", tests: [T.chain] },
+  { id: "S19", what: "Verifier ignores a broken prevHash link (deleted rows)", file: F.chain, find: '  if (row.prevHash !== prev) return "prevHash does not match the previous row";\n', replace: "", tests: [T.chain] },
   { id: "S19", what: "entityId not covered by the hash", file: F.chain, find: "entityType: row.entityType, entityId: row.entityId,", replace: "entityType: row.entityType,", tests: [T.chain] },
   { id: "S19", what: "Sealer does not chain each row to the one before it", file: F.seal, find: "        prev = hash;\n", replace: "", tests: [T.auditUsers] },
   { id: "S19", what: "Trigger no longer refuses UPDATE of audit rows", file: F.initMigration, find: 'CREATE TRIGGER "AuditLog_no_update_delete" BEFORE UPDATE OR DELETE ON "AuditLog"', replace: 'CREATE TRIGGER "AuditLog_no_update_delete" BEFORE DELETE ON "AuditLog"', tests: [T.auditUsers] },
   { id: "S19", what: "Trigger lets an already sealed row be sealed again (rewritten)", file: F.sealingMigration, find: '    IF OLD."seq" IS NULL AND OLD."prevHash" IS NULL AND OLD."hash" IS NULL\n', replace: "    IF true\n", tests: [T.auditSealing] },
   { id: "S19", what: "Trigger lets sealing change a row's content", file: F.sealingMigration, find: "       AND (to_jsonb(NEW) - 'seq' - 'prevHash' - 'hash') = (to_jsonb(OLD) - 'seq' - 'prevHash' - 'hash') THEN", replace: "       THEN", tests: [T.auditSealing] },
-  { id: "S19", what: "Verifier ignores a missing or moved chain position", file: F.verify, find: "      if (r.seq !== expectedSeq || r.prevHash === null || r.hash === null) {", replace: "      if (r.prevHash === null || r.hash === null) {", tests: [T.auditSealing] },
+  { id: "S19", what: "Verifier ignores a missing or moved chain position", file: F.verify, find: "      if (r.seq !== expectedSeq) {", replace: "      if (false) {", tests: [T.auditSealing] },
   { id: "S19", what: "Verifier does not report rows left unsealed", file: F.verify, find: 'FROM "AuditLog" WHERE "seq" IS NULL`;', replace: 'FROM "AuditLog" WHERE false`;', tests: [T.auditSealing] },
   { id: "S19", what: "Failed sign-ins not audited", file: F.credentials, find: '        action: "auth.login.failure", entityType: user ? "User" : undefined, entityId: user?.id, meta: { reason },', replace: '        action: "auth.login.other", entityType: user ? "User" : undefined, entityId: user?.id, meta: { reason },', tests: [T.throttle] },
   { id: "S19", what: "Viewing family contacts not audited", file: F.detaineeQueries, find: '    await db.$transaction((tx) => recordAudit(tx, viewer, { action: "detainee.restricted.view", entityType: "Detainee", entityId: d.id, meta: { fields: ["familyContacts"] } }));\n', replace: "", tests: [T.detaineeAccess] },
@@ -329,6 +342,19 @@ const MUTATIONS: Mutation[] = [
   // S19 — authorization failures and the administrators' reading of the log
   { id: "S19", what: "Refusals not written to the audit log", file: F.refusal, find: "    await prisma().$transaction((tx) => recordAudit(tx, viewer, {", replace: "    if (Math.random() > 2) await prisma().$transaction((tx) => recordAudit(tx, viewer, {", tests: [T.auditRefusals] },
   { id: "S19", what: "Any role reads the audit log", file: F.auditQueries, find: '  assertCan(viewer, "audit.read");', replace: "", tests: [T.auditRefusals] },
+  // Issue 12: the keyed chain, checkpoints outside the database, the app's database role.
+  { id: "S19", what: "Chain links are plain SHA-256, not keyed with HAVEN_AUDIT_KEY (anyone with the database can recompute them)", file: F.chain, find: 'return createHmac("sha256", key).update(prevHash)', replace: 'return createHash("sha256").update(prevHash)', tests: [T.chain, T.auditTamper] },
+  { id: "S19", what: "Verifier accepts plain SHA-256 rows anywhere, not only up to the adopted legacy position", file: F.chain, find: "const legacy = row.seq <= (c.legacyUntilSeq ?? 0n);", replace: "const legacy = legacyAuditHash(row.prevHash, row) === row.hash || row.seq <= (c.legacyUntilSeq ?? 0n);", tests: [T.chain, T.auditTamper] },
+  { id: "S19", what: "Verifier trusts a legacy adoption row without checking its key", file: F.verify, find: "if (adoption.prevHash === null || adoption.hash === null || auditHash(adoption.prevHash, adoption, key) !== adoption.hash) {", replace: "if (adoption.prevHash === null || adoption.hash === null) {", tests: [T.auditTamper] },
+  { id: "S19", what: "Verifier ignores checkpoints beyond the last row (newest rows dropped)", file: F.verify, find: "  if (beyond) {", replace: "  if (beyond && false) {", tests: [T.auditTamper] },
+  { id: "S19", what: "Verifier does not compare a row's hash with the checkpoint at its position", file: F.verify, find: "if (c.hash !== r.hash) return result(", replace: "if (false) return result(", tests: [T.auditTamper] },
+  { id: "S19", what: "Checkpoint signatures not checked", file: F.checkpoint, find: 'if (!timingSafeEqual(expected, Buffer.from(c.sig, "hex"))) {', replace: "if (false) {", tests: [T.checkpoint, T.auditTamper] },
+  { id: "S19", what: "A checkpoint is written without verifying the chain first (vouches for tampering)", file: F.auditMaintain, find: "  if (verification.broken) throw new AuditChainBrokenError(verification);\n  const checkpoint", replace: "  const checkpoint", tests: [T.auditTamper] },
+  { id: "S19", what: "Checkpoint file truncated instead of appended to", file: F.checkpoint, find: "constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT", replace: "constants.O_WRONLY | constants.O_TRUNC | constants.O_CREAT", tests: [T.checkpoint] },
+  { id: "S19", what: "A checkpoint file others can read is left so", file: F.checkpoint, find: "    if ((fstatSync(fd).mode & 0o077) !== 0) fchmodSync(fd, 0o600); // (a file someone created more open)\n", replace: "", tests: [T.checkpoint] },
+  { id: "S19", what: "Production starts without HAVEN_AUDIT_KEY", file: F.secrets, find: '  if (!env.HAVEN_AUDIT_KEY) missing.push("HAVEN_AUDIT_KEY");\n', replace: "", tests: [T.secrets] },
+  { id: "S19", what: "The app's database role may change any audit column, delete and truncate", file: F.dbRoles, find: 'await run("GRANT SELECT, INSERT ON public.%I TO %I", [AUDIT_TABLE, o.app]);', replace: 'await run("GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON public.%I TO %I", [AUDIT_TABLE, o.app]);', tests: [T.auditRoles], postgresql: true },
+  { id: "S19", what: "Ownership not moved to the owner role (tables stay with whoever migrated them, e.g. a superuser)", file: F.dbRoles, find: "      if (x.owner === o.owner) continue;", replace: "      continue;", tests: [T.auditRoles], postgresql: true },
   { id: "S13", what: "Audit log person filter not LIKE-escaped", file: F.auditQueries, find: "contains: escapeLike(filters.actor)", replace: "contains: filters.actor", tests: [T.auditRefusals] },
 
   // S24 — retention purge
@@ -435,14 +461,14 @@ type JsonReport = {
   testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
 };
 
-/** One Vitest run on PGlite: its own process group (so it can be stopped with its workers). */
-function runVitest(tests: string[], testName: string | undefined, label: string, bail: boolean): Promise<RunReport> {
+/** One Vitest run on PGlite (or PostgreSQL for `postgresql` entries): its own process group (so it can be stopped with its workers). */
+function runVitest(tests: string[], testName: string | undefined, label: string, bail: boolean, postgresql = false): Promise<RunReport> {
   const json = path.join(WORK, `${label}.json`);
   const log = path.join(WORK, `${label}.log`);
   rmSync(json, { force: true });
   const args = ["run", "--reporter=dot", "--reporter=json", `--outputFile.json=${json}`, ...(bail ? ["--bail=1"] : []), ...tests, ...(testName ? ["-t", testName] : [])];
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.TEST_DATABASE_URL;
+  if (!postgresql) delete env.TEST_DATABASE_URL;
   delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
     const output: Buffer[] = [];
@@ -569,12 +595,16 @@ async function main(): Promise<number> {
       continue;
     }
 
+    if (mutation.postgresql && !process.env.TEST_DATABASE_URL) {
+      done("BASELINE FAILED", "PostgreSQL only: set TEST_DATABASE_URL to check this entry");
+      continue;
+    }
     // The tests must pass unmutated, or a failure under the mutation proves nothing.
-    const setKey = JSON.stringify([mutation.tests, mutation.testName ?? null]);
+    const setKey = JSON.stringify([mutation.tests, mutation.testName ?? null, mutation.postgresql ?? false]);
     let baseline = baselines.get(setKey);
     if (!baseline) {
       const label = `baseline-${baselines.size + 1}`;
-      const r = await runVitest(mutation.tests, mutation.testName, label, false);
+      const r = await runVitest(mutation.tests, mutation.testName, label, false, mutation.postgresql);
       const missing = mutation.tests.filter((t) => !r.files.includes(t));
       baseline = r.code === 0 && r.passed > 0 && missing.length === 0
         ? { ok: true, detail: "" }
@@ -590,7 +620,7 @@ async function main(): Promise<number> {
     let r: RunReport;
     try {
       apply(file, original, mutated);
-      r = await runVitest(mutation.tests, mutation.testName, key, true);
+      r = await runVitest(mutation.tests, mutation.testName, key, true, mutation.postgresql);
     } finally {
       restore();
     }

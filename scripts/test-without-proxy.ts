@@ -118,6 +118,7 @@ async function main() {
   if (existsSync(path.join(ROOT, BUILD))) moveAside(BUILD);
 
   rmSync(path.join(DATA, "pglite"), { recursive: true, force: true });
+  rmSync(path.join(DATA, "audit-checkpoints.jsonl"), { force: true }); // (they described the database just removed)
   const env = await prepareInstance(DATA, PORT);
   await tsx("scripts/demo-totp.ts", ["--enrol"], env);
   await runTracked("node_modules/.bin/next", ["build"], { ...env, HAVEN_BUILD_SKIP_TYPECHECK: "1" });

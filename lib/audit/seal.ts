@@ -7,8 +7,8 @@
 // seq, not id, so id gaps from transactions still in flight never break it.
 //
 // The database trigger allows exactly this update and nothing else (the audit_sealing migration).
-// The hashes are computed here, in the app, by lib/audit/chain.ts: a keyed chain (a secret outside
-// the database) drops in there without changing this file.
+// The hashes are computed here, in the app, by lib/audit/chain.ts: an HMAC under HAVEN_AUDIT_KEY,
+// a secret the database never sees, so whoever controls the database cannot recompute them.
 //
 // Who seals: a pass kicked in the background by every audit write of a server process
 // (requestAuditSeal, coalesced, never awaited by a request), `npm run audit:verify` (seals before
@@ -16,7 +16,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
-import { auditHash, GENESIS_HASH } from "./chain";
+import { auditHash, auditKey, GENESIS_HASH } from "./chain";
 
 // Any constant works; it only has to be the same for every sealer. Writers never take it.
 export const AUDIT_SEAL_LOCK = 727_3001;
@@ -50,8 +50,9 @@ export async function auditChainHead(db: Pick<PrismaClient, "auditLog">): Promis
  */
 export async function sealAuditLog(
   db: Db = prisma(),
-  opts: { wait?: boolean; batchSize?: number; maxBatches?: number } = {},
+  opts: { wait?: boolean; batchSize?: number; maxBatches?: number; key?: Buffer } = {},
 ): Promise<SealResult> {
+  const key = opts.key ?? auditKey(); // (throws a clear message when HAVEN_AUDIT_KEY is missing)
   const batchSize = opts.batchSize ?? AUDIT_SEAL_BATCH;
   const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
   let sealed = 0;
@@ -75,7 +76,7 @@ export async function sealAuditLog(
       const hashes: string[] = [];
       for (const row of pending) {
         seq += 1n;
-        const hash = auditHash(prev, row);
+        const hash = auditHash(prev, row, key);
         ids.push(row.id.toString());
         seqs.push(seq.toString());
         prevs.push(prev);

@@ -1,4 +1,5 @@
 import { parseKeyring } from "@/lib/crypto/field";
+import { parseAuditKey } from "@/lib/audit/chain";
 import { missingProductionSettings } from "./secrets";
 
 export function assertProductionSettings(): void {
@@ -8,4 +9,5 @@ export function assertProductionSettings(): void {
     process.exit(1);
   }
   parseKeyring(process.env.HAVEN_ENCRYPTION_KEYS); // throws with a clear message when malformed
+  parseAuditKey(process.env.HAVEN_AUDIT_KEY); // likewise (S19: the audit chain's key, never in the database)
 }

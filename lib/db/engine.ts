@@ -16,6 +16,18 @@ export function serverDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string 
   return url;
 }
 
+/**
+ * Where `npm run db:migrate` connects: MIGRATION_DATABASE_URL (the tables' owner role) when set,
+ * else DATABASE_URL. On PostgreSQL the app's own DATABASE_URL should be a role that owns nothing
+ * (`npm run db:roles`, docs/operations.md), so it cannot run migrations, nor switch triggers off.
+ */
+export function migrationDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.MIGRATION_DATABASE_URL?.trim();
+  if (!url) return serverDatabaseUrl(env);
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error("MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL");
+  return url;
+}
+
 export function pgliteDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.HAVEN_DATA_DIR ?? path.join(process.cwd(), "data", "pglite"));
 }

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
-import { openPGlite, pgliteDataDir, serverDatabaseUrl } from "./engine";
+import { migrationDatabaseUrl, openPGlite, pgliteDataDir } from "./engine";
 
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
@@ -38,8 +38,9 @@ export function pgRunner(client: pg.Client): SqlRunner {
 }
 
 /** PostgreSQL when DATABASE_URL names a server, else the embedded PGlite data dir. */
+/** The database `db:migrate` works on: MIGRATION_DATABASE_URL (the owner role), else DATABASE_URL, else PGlite. */
 export async function openRunner(): Promise<SqlRunner> {
-  const url = serverDatabaseUrl();
+  const url = migrationDatabaseUrl();
   if (url) {
     const { default: pgModule } = await import("pg");
     const client = new pgModule.Client({ connectionString: url });

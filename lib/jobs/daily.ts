@@ -1,11 +1,15 @@
 // Work that falls due with the calendar rather than with an edit: risk decay (rescore all once per
-// UTC day, with the daily snapshot) and petition deadline reminders. Run by the server's
-// background scheduler (lib/jobs/scheduler.ts) and by `npm run jobs:daily` from cron; never by a request.
+// UTC day, with the daily snapshot), petition deadline reminders and the daily audit checkpoint.
+// Run by the server's background scheduler (lib/jobs/scheduler.ts) and by `npm run jobs:daily`
+// from cron; never by a request.
 import { refreshRiskIfStale, type RefreshResult } from "@/lib/domain/risk/refresh";
 import { notifyDueDeadlines } from "@/lib/domain/petitions/mutations-deadlines";
 import { sealAuditLog } from "@/lib/audit/seal";
+import { writeAuditCheckpoint } from "@/lib/audit/maintain";
 
-export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number }> {
+export type DailyCheckpoint = { seq: string; file: string } | { error: string } | null;
+
+export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number; checkpoint: DailyCheckpoint }> {
   const risk = await refreshRiskIfStale(now);
   // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
   // whenever the rescore ran costs nothing extra and never repeats a notice.
@@ -13,5 +17,17 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
   // The rescore's notices and audit rows, and anything a process left pending, get sealed now
   // (a sealer busy elsewhere is fine: it will reach them).
   const { sealed } = await sealAuditLog();
-  return { risk, reminders, sealed };
+  // Once a day (with the rescore, which the lease gives to one instance): verify the chain since
+  // the last checkpoint and append a signed checkpoint outside the database (S19). A broken chain
+  // writes none and is reported, without undoing the day's other work.
+  let checkpoint: DailyCheckpoint = null;
+  if (risk) {
+    try {
+      const written = await writeAuditCheckpoint(undefined, { now });
+      checkpoint = { seq: written.checkpoint.seq, file: written.file };
+    } catch (e) {
+      checkpoint = { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { risk, reminders, sealed, checkpoint };
 }

@@ -5,7 +5,7 @@
 //   npm run bench -- --n=10000 --duration=10 --pages=dashboard,list --skip-generate --skip-build
 //   npm run bench -- --n=100000 --generate-only
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -142,13 +142,16 @@ async function main() {
   const benchDir = path.join(process.cwd(), "data", "bench");
   mkdirSync(benchDir, { recursive: true });
   const secrets = loadOrCreateLocalSecrets(benchDir);
-  Object.assign(process.env, secrets, { DATABASE_URL: o.url });
+  // The daily job writes audit checkpoints (S19); they belong to this benchmark database.
+  const checkpoints = path.join(benchDir, "audit-checkpoints.jsonl");
+  Object.assign(process.env, secrets, { DATABASE_URL: o.url, HAVEN_AUDIT_CHECKPOINTS: checkpoints });
   const { usePrisma: installPrisma } = await import("@/lib/db/client");
   log(`${o.skipGenerate ? "existing data" : `N=${o.n}`}, database ${o.url.replace(/\/\/[^@]*@/, "//")}, load average ${loadStart.map((x) => x.toFixed(2)).join(" ")}`);
 
   let generated: GenerateResult | null = null;
   if (!o.skipGenerate) {
     await recreateDatabase(o.url);
+    rmSync(checkpoints, { force: true }); // (they described the database just dropped)
     const client = new pg.Client({ connectionString: o.url });
     await client.connect();
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: o.url }) });

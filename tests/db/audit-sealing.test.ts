@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { usePrisma } from "@/lib/db/client";
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { auditHash, GENESIS_HASH } from "@/lib/audit/chain";
+import { auditHash, GENESIS_HASH, legacyAuditHash } from "@/lib/audit/chain";
+import { adoptLegacyAuditChain } from "@/lib/audit/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import { sealAuditLog, stopBackgroundAuditSealer } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
@@ -282,11 +283,12 @@ describe("upgrading a database written before sealing", () => {
     try {
       for (const f of folders.slice(0, sealing)) await cp(path.join(DEFAULT_MIGRATIONS_DIR, f), path.join(dir, f), { recursive: true });
       await applyMigrations(empty.runner, { dir });
-      // Rows as the old writer chained them, ids with a gap (a rolled-back transaction).
+      // Rows as the old writer chained them (plain SHA-256: there was no HAVEN_AUDIT_KEY yet), ids
+      // with a gap (a rolled-back transaction).
       let prev = GENESIS_HASH;
       for (const [id, action] of [[1, "old.one"], [2, "old.two"], [5, "old.three"]] as const) {
         const content = { at: new Date(Date.UTC(2026, 10, 30, 12, id)), actorId: null, actorLabel: "system:seed", action, entityType: null, entityId: null, requestId: null, ip: null, meta: { n: id } };
-        const hash = auditHash(prev, content);
+        const hash = legacyAuditHash(prev, content);
         await empty.runner.query(
           `INSERT INTO "AuditLog" (id, at, "actorLabel", action, meta, "prevHash", hash) VALUES ($1, $2::text::timestamp, $3, $4, $5::text::jsonb, $6, $7)`,
           [id, content.at.toISOString().replace("T", " ").replace("Z", ""), content.actorLabel, action, JSON.stringify(content.meta), prev, hash],
@@ -303,7 +305,12 @@ describe("upgrading a database written before sealing", () => {
         await client.$transaction((tx) => recordAudit(tx, actor, { action: "new.one" }));
         expect(await sealAuditLog(client, { wait: true })).toMatchObject({ sealed: 1 });
         expect(await client.auditLog.findFirstOrThrow({ where: { action: "new.one" } })).toMatchObject({ id: 6n, seq: 4n });
-        expect(await verifyAuditChain(client)).toMatchObject({ rows: 4, broken: null });
+        // The new row is keyed; the legacy rows verify once adopted (issue 12, S19), not before.
+        expect((await client.auditLog.findFirstOrThrow({ where: { action: "new.one" } })).hash).toBe(auditHash(prev, await client.auditLog.findFirstOrThrow({ where: { action: "new.one" } })));
+        expect((await verifyAuditChain(client)).broken).toMatchObject({ seq: 1n, reason: expect.stringMatching(/audit:adopt-legacy/) });
+        const checkpoints = path.join(dir, "no-checkpoints.jsonl");
+        expect(await adoptLegacyAuditChain(client, { file: checkpoints })).toMatchObject({ legacyUntilSeq: 3n, verification: { broken: null } });
+        expect(await verifyAuditChain(client)).toMatchObject({ rows: 5, broken: null, legacyUntilSeq: 3n });
         // The old rows are sealed like any other: the trigger refuses to touch them.
         await expect(client.$executeRaw`UPDATE "AuditLog" SET "action" = 'forged' WHERE id = 1`).rejects.toThrow();
       } finally {

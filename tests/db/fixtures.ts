@@ -11,6 +11,7 @@ export const system = { system: "test" };
 
 export function ensureTestKeys() {
   process.env.HAVEN_ENCRYPTION_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
+  process.env.HAVEN_AUDIT_KEY ??= randomBytes(32).toString("base64");
 }
 
 export async function makeTeam(name = `Team ${randomBytes(4).toString("hex")}`) {

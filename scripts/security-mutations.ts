@@ -56,6 +56,7 @@ const T = {
   cookies: "tests/db/auth-cookies.test.ts",
   reauth: "tests/db/auth-reauth.test.ts",
   reauthRoutes: "tests/db/auth-reauth-routes.test.ts",
+  exportOrigin: "tests/db/export-origin.test.ts",
   detaineeAccess: "tests/db/detainee-access.test.ts",
   evidence: "tests/db/evidence.test.ts",
   petitionsAccess: "tests/db/petitions-access.test.ts",
@@ -97,6 +98,9 @@ const F = {
   adminActions: "app/(app)/admin/users/actions.ts",
   accountActions: "app/(app)/account/actions.ts",
   csvExportRoute: "app/api/detainees/export/route.ts",
+  attachmentRoute: "app/api/attachments/[attachmentId]/route.ts",
+  petitionFileRoute: "app/api/petitions/files/[fileId]/route.ts",
+  sameOrigin: "lib/http/same-origin.ts",
   petitionExportRoute: "app/api/petitions/[petitionId]/export/route.ts",
   detaineeScope: "lib/domain/detainee/scope.ts",
   detaineeQueries: "lib/domain/detainee/queries.ts",
@@ -264,6 +268,11 @@ const MUTATIONS: Mutation[] = [
   // S17 — open redirects
   { id: "S17", what: "Re-auth return path accepts protocol-relative URLs", file: F.reauth, find: '!next.startsWith("/") || next.startsWith("//") ||', replace: '!next.startsWith("/") ||', tests: [T.reauthUnit] },
   { id: "S17", what: "Sign-in callbackUrl may leave the site", file: F.options, find: "      return baseUrl;\n    },", replace: "      return url;\n    },", tests: [T.redirect] },
+  { id: "S17", what: "CSV export of cases takes a post from another site", file: F.csvExportRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");', replace: "", tests: [T.exportOrigin] },
+  { id: "S17", what: "CSV export of cases answers a GET (a cross-site link or navigation)", file: F.csvExportRoute, find: "export async function POST(request: NextRequest) {", replace: "export async function GET(request: NextRequest) {\n  return POST(request);\n}\nexport async function POST(request: NextRequest) {", tests: [T.exportOrigin] },
+  { id: "S17", what: "Evidence download started by another site is served", file: F.attachmentRoute, find: "  if (isFromAnotherSite(request)) return", replace: "  if (!isFromAnotherSite) return", tests: [T.exportOrigin] },
+  { id: "S17", what: "Petition file download started by another site is served", file: F.petitionFileRoute, find: "  if (isFromAnotherSite(request)) return", replace: "  if (!isFromAnotherSite) return", tests: [T.exportOrigin] },
+  { id: "S17", what: "Downloads started by a sibling subdomain (same-site) are served", file: F.sameOrigin, find: 'return site === "cross-site" || site === "same-site";', replace: 'return site === "cross-site";', tests: [T.exportOrigin] },
 
   // S18 — encryption at rest
   { id: "S18", what: "Fixed (all-zero) IV", file: F.crypto, find: "const iv = randomBytes(12);", replace: "const iv = Buffer.alloc(12);", tests: [T.crypto] },

@@ -15,6 +15,7 @@ import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import { isAppError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
+import { DATA_RESPONSE_CSP } from "@/lib/security/csp";
 
 export const dynamic = "force-dynamic";
 
@@ -79,6 +80,7 @@ export async function POST(request: NextRequest) {
         "Content-Disposition": `attachment; filename="haven-cases-${localIsoDate()}.csv"`,
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": DATA_RESPONSE_CSP,
       },
     });
   } catch (e) {

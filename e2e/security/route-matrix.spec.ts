@@ -279,9 +279,10 @@ test.describe("route matrix: team A's roles, and team B's lawyer", () => {
       checkNoServerError(p, problems);
       if (isAdminPattern(job.pattern) && !isNotFound(p.final)) problems.push(`${p.label}: ${p.final.status} for a lawyer`);
     });
-    // ... and in every transport that renders the page (a prefetch sends the route tree only), so
-    // the canary check on the caseworker's and viewer's answers below can find it.
-    const rendering = PAGE_VARIANTS.filter((v) => v.name !== "prefetch");
+    // ... and in every transport that renders the page, so the canary check on the caseworker's
+    // and viewer's answers below can find it. Not in two: a prefetch sends the route tree only, and
+    // Next 16 reads `/detainees/<id>.rsc` as the case id `<id>.rsc` (its not-found payload).
+    const rendering = PAGE_VARIANTS.filter((v) => v.name !== "prefetch" && !v.suffix);
     await runJobs(ctx.lawyerA.request, rendering.map((variant) => ({ pattern: "/detainees/[detaineeId]", url: urlFor("/detainees/[detaineeId]", { detaineeId: contactCases[0]! }), variant, method: "GET" })), (_job, p) => {
       if (!contains(p.final.body, FAMILY)) problems.push(`${p.label}: positive control, no family contact for lawyer A (${p.final.status})`);
     });

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { HSTS_VALUE, NO_STORE, staticSecurityHeaders } from "./lib/security/headers";
+import { DATA_RESPONSE_HEADERS, HSTS_VALUE, NO_STORE, staticSecurityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -23,6 +23,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders({ dev }) },
+      // Downloads, exports and JSON keep the sandbox policy (a later rule wins for the same header).
+      DATA_RESPONSE_HEADERS,
       // Everything but build assets may carry case data: never cached.
       { source: "/((?!_next/static|_next/image|favicon.ico).*)", headers: [{ key: "Cache-Control", value: NO_STORE }] },
       // HSTS only when TLS was terminated in front of us (the operator's proxy sets this header).

@@ -3,7 +3,7 @@
 // (S15, S16). It is NOT an authorization boundary — every page, action and route checks the
 // viewer itself (S8); next.config.ts sends the static headers even when this file is absent.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, createNonce, DATA_RESPONSE_CSP, isDataResponsePath } from "@/lib/security/csp";
 import { HSTS_VALUE, NO_STORE, staticSecurityHeaders } from "@/lib/security/headers";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
@@ -34,7 +34,9 @@ export function proxy(request: NextRequest) {
       : NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   for (const { key, value } of staticSecurityHeaders({ dev })) response.headers.set(key, value);
-  response.headers.set("Content-Security-Policy", csp);
+  // Route handlers' responses (downloads, exports) keep the sandbox policy they were built with:
+  // the proxy runs before the handler and its header would replace the handler's.
+  response.headers.set("Content-Security-Policy", isDataResponsePath(pathname) ? DATA_RESPONSE_CSP : csp);
   if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   response.headers.set("Cache-Control", NO_STORE);
   return response;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { caseCount, chooseFacility, signIn, USERS } from "./helpers";
+import { caseCount, chooseFacility, expectRendered, fetchRscPayload, rscNavigation, signIn, USERS } from "./helpers";
 
 test("search finds a case by Hangul, romanisation and initials; filters and pages work", async ({ page }) => {
   await signIn(page, USERS.admin);
@@ -19,10 +19,28 @@ test("search finds a case by Hangul, romanisation and initials; filters and page
 test("a lawyer sees the restricted family contacts of their case; a caseworker and a viewer do not", async ({ page, browser }) => {
   await signIn(page, USERS.lawyerA);
   await page.goto(`/detainees?q=${encodeURIComponent("고은별")}`); // demo case with a family contact
+  // Capture the request the client router sends when a link is clicked (the helper mimics it).
+  const navigation = page.waitForRequest((r) => /^\/detainees\/[a-z0-9]+$/.test(new URL(r.url()).pathname) && new URL(r.url()).searchParams.has("_rsc") && !r.headers()["next-router-prefetch"]);
   await page.getByRole("link", { name: /고은별/ }).click();
+  const routerRequest = await navigation;
   await expect(page.getByTestId("family-contacts")).toContainText("010-0000-");
   const caseUrl = page.url();
+  const casePath = new URL(caseUrl).pathname;
   const phone = /010-0000-\d{4}/.exec(await page.getByTestId("family-contacts").innerText())![0];
+  // The helper asks as the router does: the same router headers, and nothing else Next reads.
+  const routerHeaders = Object.keys(await routerRequest.allHeaders()).filter((h) => h === "rsc" || h.startsWith("next-")).sort();
+  expect(routerHeaders).toEqual(Object.keys(rscNavigation().headers).sort());
+  // Positive control: the lawyer's payload, fetched both ways, carries the contact; so the same
+  // check below can see it in the caseworker's and viewer's payloads if it were there.
+  const replayed = await page.request.get(routerRequest.url(), { headers: await routerRequest.allHeaders(), maxRedirects: 0 });
+  expect(replayed.status()).toBe(200);
+  expect(await replayed.text()).toContain(phone);
+  expect(await (await page.request.get(caseUrl)).text()).toContain(phone);
+  for (const from of ["/", "/detainees"]) {
+    const own = await fetchRscPayload(page.request, casePath, from);
+    expectRendered(own, `lawyer, from ${from}`);
+    expect(own.body).toContain(phone);
+  }
 
   for (const email of [USERS.caseworkerA, USERS.viewerA]) {
     const ctx = await browser.newContext();
@@ -33,9 +51,13 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
     await expect(p.getByTestId("family-contacts-masked")).toBeVisible();
     // Not merely hidden: absent from the HTML and the RSC payload the server sent.
     expect(await response!.text()).not.toContain(phone);
-    const rsc = await p.request.get(caseUrl, { headers: { RSC: "1" } });
-    expect(rsc.status()).toBe(200);
-    expect(await rsc.text()).not.toContain(phone);
+    for (const from of ["/", "/detainees"]) {
+      const rsc = await fetchRscPayload(p.request, casePath, from);
+      expectRendered(rsc, `${email}, from ${from}`);
+      expect(rsc.status).toBe(200);
+      expect(rsc.body).toContain("family-contacts-masked"); // the case page itself, masked
+      expect(rsc.body).not.toContain(phone);
+    }
     await ctx.close();
   }
 });

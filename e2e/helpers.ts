@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { demoTotpSecret } from "../lib/auth/demo-totp";
 
@@ -112,4 +113,44 @@ export async function chooseFacility(scope: Page | Locator, label: RegExp, facil
   const escaped = facility.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await scope.getByRole("option", { name: new RegExp(`^${escaped}`) }).first().click();
   await expect(box).toHaveValue(facility);
+}
+
+/**
+ * The request Next 16's client router sends when a <Link> is clicked (captured from Chromium, and
+ * checked again in e2e/detainees.spec.ts): `RSC: 1`, the current page's router state tree
+ * (`Next-Router-State-Tree`, URL-encoded JSON), `Next-Url`, and `_rsc=` a hash of those headers.
+ * A bare `RSC: 1` is only answered with a redirect (empty body) to the hashed URL; a request whose
+ * `_rsc` does not match its headers likewise. `from` is the static signed-in page the navigation
+ * starts on; its tree shares only the root with any other page, so the answer renders the whole
+ * (app) layout and page below it, as a navigation from the dashboard does.
+ */
+export function rscNavigation(from = "/"): { headers: Record<string, string>; query: string } {
+  const page = ["__PAGE__", {}, null, null, 0];
+  const segments = from.split("/").filter(Boolean);
+  let node: unknown[] = page;
+  for (const segment of segments.reverse()) node = [segment, { children: node }, null, null, 0];
+  const tree = encodeURIComponent(JSON.stringify(["", { children: ["(app)", { children: node }, null, null, 0] }, null, null, 16]));
+  // next/dist/shared/lib/router/utils/cache-busting-search-param.js: prefetch, segment prefetch,
+  // state tree, next-url; SHA-256 truncated to 96 bits, base64url.
+  const hash = createHash("sha256").update(["0", "0", tree, from].join(",")).digest().subarray(0, 12).toString("base64url");
+  return { headers: { rsc: "1", "next-router-state-tree": tree, "next-url": from }, query: `_rsc=${hash}` };
+}
+
+export type RscPayload = { status: number; contentType: string; body: string; redirect: string | null };
+
+/**
+ * The RSC payload of `path` as a client-side navigation fetches it. Not following redirects: a
+ * redirect here means the request was not the router's (the caller should see that, not an empty body).
+ */
+export async function fetchRscPayload(request: APIRequestContext, path: string, from = "/"): Promise<RscPayload> {
+  const { headers, query } = rscNavigation(from);
+  const r = await request.get(`${path}${path.includes("?") ? "&" : "?"}${query}`, { headers, maxRedirects: 0 });
+  return { status: r.status(), contentType: r.headers()["content-type"] ?? "", body: await r.text(), redirect: r.headers()["location"] ?? null };
+}
+
+/** A payload that renders elements (not a redirect, nor a route-tree-only prefetch answer). */
+export function expectRendered(p: RscPayload, label: string) {
+  expect(p.redirect, label).toBeNull();
+  expect(p.contentType, label).toContain("text/x-component");
+  expect(p.body, label).toContain('["$","');
 }

@@ -1,5 +1,6 @@
 // CSV import (preview, plain-language errors, all-or-nothing, no duplicates on re-import) and
 // the audited export, which other roles cannot reach. Uses team C, whose counts no test pins.
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { reauthenticate, signIn, USERS } from "./helpers";
 
@@ -36,26 +37,56 @@ test("import a detainee list: errors first, then all rows at once, and never twi
   await expect(page.locator("main")).toContainText("nothing new to import");
 });
 
-test("export is for lawyers only, follows the filters, and is a download", async ({ page, browser }) => {
-  test.setTimeout(120_000); // sign-in and re-authentication may each wait for a fresh two-factor code
+test("export is for lawyers only, follows the filters, is a download, and only Haven's own page starts it", async ({ page, browser }) => {
+  test.setTimeout(150_000); // sign-in and re-authentication may each wait for a fresh two-factor code
   await signIn(page, USERS.lawyerC);
-  // Without a fresh password (and code) the export sends the lawyer to confirm them first (S7).
-  const refused = await page.request.get("/api/detainees/export?status=DETAINED", { maxRedirects: 0 });
-  expect(refused.status()).toBe(303);
-  expect(refused.headers().location).toMatch(/^\/account\/reauth\?next=/);
-  expect(await refused.text()).not.toMatch(/HV-\d{4}/);
-  await reauthenticate(page, USERS.lawyerC, "/detainees");
-  const res = await page.request.get("/api/detainees/export?status=DETAINED");
-  expect(res.status()).toBe(200);
-  expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="haven-cases-\d{4}-\d{2}-\d{2}\.csv"/);
-  const body = await res.text();
-  expect(body).toMatch(/HV-\d{4}-\d{4}/);
-  expect(body).not.toContain("Seoul Refugee Law Clinic"); // team A's cases are not lawyer C's
-  expect(body).not.toMatch(/010-0000-\d{4}/); // restricted column only on explicit opt-in
+  const origin = new URL(page.url()).origin;
+  // Without a fresh password (and code) the export button sends the lawyer to confirm them first
+  // (S7), and from there back to the list with the same filters.
+  await page.goto("/detainees?status=DETAINED");
+  await page.getByRole("button", { name: "↓ Export CSV" }).click();
+  await page.waitForURL((u) => u.pathname === "/account/reauth");
+  expect(new URL(page.url()).searchParams.get("next")).toBe("/detainees?status=DETAINED&sort=updated");
+  await expect(page.locator("main")).not.toContainText(/HV-\d{4}/);
+  await reauthenticate(page, USERS.lawyerC, "/detainees?status=DETAINED&sort=updated");
+
+  // The button is a plain form post: it works with JavaScript switched off too.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  for (const p of [page, await noScript.newPage()]) {
+    if (p !== page) await p.goto("/detainees?status=DETAINED");
+    const download = p.waitForEvent("download");
+    await p.getByRole("button", { name: "↓ Export CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^haven-cases-\d{4}-\d{2}-\d{2}\.csv$/);
+    const body = await readFile((await file.path())!, "utf8");
+    expect(body).toMatch(/HV-\d{4}-\d{4}/);
+    expect(body).not.toContain("Seoul Refugee Law Clinic"); // team A's cases are not lawyer C's
+    expect(body).not.toMatch(/010-0000-\d{4}/); // restricted column only on explicit opt-in
+  }
+  await noScript.close();
+
+  // Within the re-authentication window, a link, redirect or navigation from elsewhere (a GET) gets
+  // nothing, nor does a post another site (a sibling subdomain included) starts (S17).
+  const get = await page.request.get("/api/detainees/export?status=DETAINED", { maxRedirects: 0 });
+  expect(get.status()).toBe(405);
+  expect(await get.text()).not.toMatch(/HV-\d{4}-\d{4}/);
+  for (const site of ["cross-site", "same-site"]) {
+    const post = await page.request.post("/api/detainees/export", { headers: { "sec-fetch-site": site, origin }, form: { status: "DETAINED" }, maxRedirects: 0 });
+    expect(post.status(), site).toBe(403);
+    expect(await post.text()).not.toMatch(/HV-\d{4}-\d{4}/);
+  }
+  // Positive control: the same post from Haven's origin is the file.
+  const same = await page.request.post("/api/detainees/export", { headers: { "sec-fetch-site": "same-origin", origin }, form: { status: "DETAINED" }, maxRedirects: 0 });
+  expect(same.status()).toBe(200);
+  expect(await same.text()).toMatch(/HV-\d{4}-\d{4}/);
+  // The file keeps the sandbox policy the route set (the proxy does not replace it, S22).
+  expect(same.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
 
   const cw = await browser.newContext();
   const p = await cw.newPage();
   await signIn(p, USERS.caseworkerA);
-  expect((await p.request.get("/api/detainees/export")).status()).toBe(404);
+  await p.goto("/detainees");
+  await expect(p.getByRole("button", { name: "↓ Export CSV" })).toHaveCount(0);
+  expect((await p.request.post("/api/detainees/export", { headers: { "sec-fetch-site": "same-origin" }, form: {} })).status()).toBe(404);
   await cw.close();
 });

@@ -119,7 +119,10 @@ test("a WGAD urgent appeal goes from draft to submitted, with completeness, cons
   await expect(second.getByTestId("petition-status")).toHaveAttribute("data-status", "APPROVED");
 
   await reauthenticate(second, USERS.lawyerA2, petitionPath);
+  const exported = second.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/export"));
   const [download] = await Promise.all([second.waitForEvent("download"), second.getByRole("button", { name: /Download PDF|PDF 내려받기/ }).click()]);
+  // The file keeps the sandbox policy the route set (the proxy does not replace it, S22).
+  expect((await exported).headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   expect(download.suggestedFilename()).toMatch(/^HV-PET-[A-Z0-9]+_\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdfPath = path.join(SHOTS, "petition.pdf");
   await download.saveAs(pdfPath);

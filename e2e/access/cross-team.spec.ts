@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "../helpers";
+import { expectRendered, fetchRscPayload, signIn, USERS } from "../helpers";
 
 test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the case is unchanged", async ({ page, browser }) => {
   await signIn(page, USERS.lawyerA);
@@ -17,10 +17,23 @@ test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the ca
   await expect(outsider.getByRole("heading", { level: 1 })).toHaveText(/Not found|찾을 수 없음/);
   const caseNumber = /HV-\d{4}-\d{4}/.exec(before)![0];
   expect(await response!.text()).not.toContain(caseNumber);
-  for (const headers of [{ RSC: "1" }, { "Next-Router-Prefetch": "1", RSC: "1" }] as Record<string, string>[]) {
-    const r = await outsider.request.get(caseUrl, { headers });
-    expect(await r.text()).not.toContain(caseNumber);
+  // The payload a client-side navigation fetches (from the dashboard and from the list): a 404
+  // that renders the not-found page, and nothing of the case.
+  const casePath = new URL(caseUrl).pathname;
+  for (const from of ["/", "/detainees"]) {
+    const own = await fetchRscPayload(page.request, casePath, from);
+    expectRendered(own, `lawyer A, from ${from}`);
+    // Positive control: the same request with team A's lawyer carries the case number.
+    expect(own.body).toContain(caseNumber);
+    const r = await fetchRscPayload(outsider.request, casePath, from);
+    expectRendered(r, `lawyer B, from ${from}`);
+    // (Streamed: the status is already 200 when the page calls notFound(); the payload says 404.)
+    expect(r.body).toContain("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(r.body).not.toContain(caseNumber);
   }
+  // A prefetch answers with the route tree only (nothing rendered, so nothing to find).
+  const prefetch = await outsider.request.get(caseUrl, { headers: { "Next-Router-Prefetch": "1", RSC: "1" } });
+  expect(await prefetch.text()).not.toContain(caseNumber);
   await ctx.close();
 
   await page.reload();

@@ -2,7 +2,7 @@
 // case page, RSC request, API route, redirect) carries the security headers, and each page's
 // scripts carry that response's own nonce.
 import { expect, test, type APIResponse, type Response } from "@playwright/test";
-import { signIn, USERS } from "../helpers";
+import { fetchRscPayload, rscNavigation, signIn, USERS } from "../helpers";
 
 type AnyResponse = Response | APIResponse;
 
@@ -45,6 +45,23 @@ async function expectSecurityHeaders(r: AnyResponse, label: string): Promise<str
   return nonce!;
 }
 
+/** A route handler's response (download, export, JSON): the S16 headers and the sandbox policy only. */
+async function expectDataHeaders(r: AnyResponse, label: string) {
+  const h = await headerMap(r);
+  const one = (name: string) => h.get(name)?.join(", ") ?? null;
+  expect(one("x-content-type-options"), label).toBe("nosniff");
+  expect(one("referrer-policy"), label).toBe("no-referrer");
+  expect(one("cache-control"), label).toMatch(/no-store/);
+  expect(h.has("x-powered-by"), label).toBe(false);
+  const policies = h.get("content-security-policy") ?? [];
+  expect(policies, label).toHaveLength(1);
+  const csp = cspDirectives(policies[0]!);
+  expect(csp.get("sandbox"), `${label}: ${policies[0]}`).toEqual([]);
+  expect(csp.get("default-src"), label).toEqual(["'none'"]);
+  expect(csp.get("frame-ancestors"), label).toEqual(["'none'"]);
+  expect(csp.has("script-src"), label).toBe(false);
+}
+
 /** Every <script> in the HTML carries this response's nonce (so the strict policy lets it run). */
 function expectScriptsNonced(html: string, nonce: string, label: string) {
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -72,10 +89,36 @@ test("signed-in pages, RSC requests, API routes and redirects carry the headers"
   const caseResponse = await page.request.get(casePath);
   const nonce = await expectSecurityHeaders(caseResponse, casePath);
   expectScriptsNonced(await caseResponse.text(), nonce, casePath);
-  await expectSecurityHeaders(await page.request.get(casePath, { headers: { RSC: "1" } }), `${casePath} (RSC)`);
-  await expectSecurityHeaders(await page.request.get("/api/health"), "/api/health");
-  await expectSecurityHeaders(await page.request.get("/api/detainees/import-template"), "/api/detainees/import-template");
+  const rsc = await fetchRscPayload(page.request, casePath);
+  expect(rsc.status).toBe(200);
+  await expectSecurityHeaders(await page.request.get(`${casePath}?${rscNavigation().query}`, { headers: rscNavigation().headers, maxRedirects: 0 }), `${casePath} (RSC)`);
   await expectSecurityHeaders(await page.request.get("/facilities"), "/facilities");
+  // Route handlers: the sandbox policy, not the page policy (S22).
+  await expectDataHeaders(await page.request.get("/api/health"), "/api/health");
+  await expectDataHeaders(await page.request.get("/api/detainees/import-template"), "/api/detainees/import-template");
+  await expectDataHeaders(await page.request.post("/api/detainees/export", { maxRedirects: 0 }), "/api/detainees/export refused");
+  // next-auth's routes keep the page policy (they answer with redirects and its own pages).
+  await expectSecurityHeaders(await page.request.get("/api/auth/session"), "/api/auth/session");
+});
+
+test("an evidence download keeps its sandbox policy (the proxy does not replace it)", async ({ page }) => {
+  // Team A's caseworker (no second factor): uploads a photo to a case and downloads it again.
+  await signIn(page, USERS.caseworkerA);
+  await page.goto("/detainees?sort=caseNumber");
+  await page.locator("main tbody tr").nth(3).getByRole("link").first().click();
+  await page.waitForURL((u) => /^\/detainees\/[a-z0-9]+$/.test(u.pathname) && u.pathname !== "/detainees/new");
+  const evidence = page.locator("section", { has: page.getByRole("heading", { name: /Evidence files|증거 파일/ }) });
+  if (!(await evidence.locator("#evidence-file").isVisible())) await evidence.getByText(/Upload a file|파일 올리기/).click();
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await evidence.locator("#evidence-file").setInputFiles({ name: "headers-check.png", mimeType: "image/png", buffer: png });
+  await evidence.getByRole("button", { name: /^(Upload|올리기)$/ }).click();
+  const link = evidence.getByRole("link", { name: /headers-check\.png/ });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  await expectDataHeaders(download, href);
 });
 
 test("anonymous redirects and not-found pages carry the headers", async ({ request }) => {

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import demo from "../../prisma/demo/detainees.json";
-import { signIn, USERS } from "../helpers";
+import { rscNavigation, signIn, USERS } from "../helpers";
 import { discoverIds, fillPattern, isAdminPattern, isPublicPattern, patternParams, readBuiltActions, readInventory, UNKNOWN_ID, type IdsByParam } from "./route-inventory";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -19,6 +19,8 @@ const PAGE_VARIANTS: Variant[] = [
   { name: "?_rsc=1", query: "_rsc=1" },
   { name: "RSC", headers: { rsc: "1" } },
   { name: "prefetch", headers: { rsc: "1", "next-router-prefetch": "1" } },
+  // What a client-side navigation (a <Link> click) fetches: router state tree, Next-Url, hashed _rsc.
+  { name: "router navigation", ...rscNavigation() },
   // CVE-2025-29927: this header made Next skip middleware; it must change nothing.
   { name: "x-middleware-subrequest", headers: { "x-middleware-subrequest": Array(5).fill("middleware").join(":") } },
 ];
@@ -276,6 +278,13 @@ test.describe("route matrix: team A's roles, and team B's lawyer", () => {
       checkHeaders(p, problems);
       checkNoServerError(p, problems);
       if (isAdminPattern(job.pattern) && !isNotFound(p.final)) problems.push(`${p.label}: ${p.final.status} for a lawyer`);
+    });
+    // ... and in every transport that renders the page, so the canary check on the caseworker's
+    // and viewer's answers below can find it. Not in two: a prefetch sends the route tree only, and
+    // Next 16 reads `/detainees/<id>.rsc` as the case id `<id>.rsc` (its not-found payload).
+    const rendering = PAGE_VARIANTS.filter((v) => v.name !== "prefetch" && !v.suffix);
+    await runJobs(ctx.lawyerA.request, rendering.map((variant) => ({ pattern: "/detainees/[detaineeId]", url: urlFor("/detainees/[detaineeId]", { detaineeId: contactCases[0]! }), variant, method: "GET" })), (_job, p) => {
+      if (!contains(p.final.body, FAMILY)) problems.push(`${p.label}: positive control, no family contact for lawyer A (${p.final.status})`);
     });
     expect(problems).toEqual([]);
   });

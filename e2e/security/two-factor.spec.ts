@@ -1,24 +1,28 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { password, SECURITY_USERS, signIn, signInPassword, submitCode, totpCode } from "../helpers";
+import { fetchRscPayload, password, SECURITY_USERS, signIn, signInPassword, submitCode, totpCode } from "../helpers";
 
 // S4 and S5 in the browser. These accounts (team A, LAWYER, enrolled with their published demo
 // secret) belong to this file alone: signing out ends every session of a user.
 const CASE_MARK = /HV-\d{4}-\d{4}/;
 
-async function protectedResponses(context: BrowserContext) {
+/** The case list as a page, and as the RSC payload a client-side navigation fetches. */
+async function protectedBodies(context: BrowserContext): Promise<[string, string][]> {
   const r = context.request;
-  return Promise.all([
-    r.get("/detainees", { maxRedirects: 0 }),
-    r.get("/detainees", { headers: { RSC: "1" }, maxRedirects: 0 }),
-    r.get("/detainees?_rsc=1", { headers: { RSC: "1", "Next-Router-Prefetch": "1" }, maxRedirects: 0 }),
-    r.get("/api/detainees/export", { maxRedirects: 0 }),
-  ]);
+  const page = await r.get("/detainees", { maxRedirects: 0 });
+  const rsc = await fetchRscPayload(r, "/detainees");
+  const prefetch = await r.get("/detainees?_rsc=1", { headers: { RSC: "1", "Next-Router-Prefetch": "1" }, maxRedirects: 0 });
+  const exported = await r.post("/api/detainees/export", { headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  return [["/detainees", await page.text()], ["/detainees (RSC navigation)", rsc.body], ["/detainees (prefetch)", await prefetch.text()], ["export", await exported.text()]];
 }
 
 async function expectNoCaseData(context: BrowserContext) {
-  for (const res of await protectedResponses(context)) {
-    expect(await res.text(), `${res.url()} leaked case data`).not.toMatch(CASE_MARK);
-  }
+  for (const [label, body] of await protectedBodies(context)) expect(body, `${label} leaked case data`).not.toMatch(CASE_MARK);
+}
+
+/** Positive control: with a full session the page and the navigation payload do show case numbers. */
+async function expectCaseData(context: BrowserContext) {
+  const bodies = new Map(await protectedBodies(context));
+  for (const label of ["/detainees", "/detainees (RSC navigation)"]) expect(bodies.get(label), label).toMatch(CASE_MARK);
 }
 
 async function freshContext(browser: Browser) {
@@ -77,6 +81,7 @@ test("after sign-out a copied cookie gets nothing: page, RSC request or server a
   const captured = await request;
   await expect(page.locator("main").getByRole("alert")).toBeVisible();
   const cookies = await context.cookies();
+  await expectCaseData(context);
 
   await page.getByRole("button", { name: /Sign out|로그아웃/ }).click();
   await expect(page).toHaveURL(/\/login/);

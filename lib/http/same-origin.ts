@@ -15,3 +15,16 @@ export function isSameOrigin(request: Request): boolean {
     return false;
   }
 }
+
+/**
+ * Downloads (GET links, S17): a request another site started — a link, redirect or script on a
+ * page of another origin, a sibling subdomain ("same-site") included — is refused, so no page but
+ * Haven's own can make a signed-in browser fetch (and audit) a download. `none` (an address typed
+ * or bookmarked, the browser's download list) and an absent header (a non-browser client: no
+ * ambient cookie to abuse; browsers send Fetch Metadata on every request to https and localhost)
+ * are let through.
+ */
+export function isFromAnotherSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
+}

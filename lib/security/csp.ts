@@ -54,3 +54,15 @@ export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string
   if (https) policy.push("upgrade-insecure-requests");
   return policy.join("; ");
 }
+
+/**
+ * For route handlers under /api/ (downloads, exports, JSON): they are data, never pages. Should a
+ * browser render one anyway (an uploaded HTML or SVG file, a CSV opened in a tab), it runs no
+ * script, loads nothing and gets an opaque origin (sandbox), and no site may frame it.
+ */
+export const DATA_RESPONSE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** Responses that get DATA_RESPONSE_CSP: every API route but next-auth's (its pages and redirects). */
+export function isDataResponsePath(pathname: string): boolean {
+  return pathname.startsWith("/api/") && !(pathname === "/api/auth" || pathname.startsWith("/api/auth/"));
+}

@@ -1,7 +1,7 @@
 // Security headers that do not depend on the request (S16). next.config.ts sends them on every
 // response, so they hold even if proxy.ts is removed or skipped; the proxy sends them again with
 // the per-request nonce policy, which replaces the fallback CSP below.
-import { contentSecurityPolicy } from "./csp";
+import { contentSecurityPolicy, DATA_RESPONSE_CSP } from "./csp";
 
 export type Header = { key: string; value: string };
 
@@ -41,3 +41,9 @@ export function staticSecurityHeaders(opts: { dev: boolean }): Header[] {
 
 /** Responses carrying case data must never be stored by a browser or a shared cache. */
 export const NO_STORE = "no-store";
+
+/**
+ * next.config.ts's rule for route handlers under /api/ but next-auth's (lib/security/csp.ts,
+ * isDataResponsePath): the data policy replaces the page fallback, as the proxy does.
+ */
+export const DATA_RESPONSE_HEADERS = { source: "/api/((?!auth/|auth$).*)", headers: [{ key: "Content-Security-Policy", value: DATA_RESPONSE_CSP }] };

@@ -16,7 +16,7 @@ import { createPetition } from "@/lib/domain/petitions/mutations";
 import { createSignInLinkAction, endUserSessionsAction, resetUserTwoFactorAction, setTwoFactorPolicyAction, updateUserAccessWithReauthAction } from "@/app/(app)/admin/users/actions";
 import { createTeamAction, createUserAction, setUserDisabledAction, updateTeamOrganisationAction } from "@/app/(app)/admin/actions";
 import { confirmEnrolmentAction, removeTwoFactorAction } from "@/app/(app)/account/actions";
-import { GET as exportCases } from "@/app/api/detainees/export/route";
+import { POST as exportCases } from "@/app/api/detainees/export/route";
 import { POST as exportPetition } from "@/app/api/petitions/[petitionId]/export/route";
 import { createTestDatabase } from "./helpers";
 import { ensureTestKeys, makeFacility, makeViewer } from "./fixtures";
@@ -147,10 +147,11 @@ describe("exports (S7)", () => {
   it("the case CSV without a fresh re-authentication is a redirect to it, with no data", async () => {
     const lawyer = await signIn("LAWYER", newTotpSecret());
     const { caseNumber } = await makeCompleteCase(lawyer, lawyer, teamId, await makeFacility());
-    const request = () => new NextRequest("http://localhost/api/detainees/export?status=DETAINED");
+    const request = () => new NextRequest("http://localhost/api/detainees/export", { method: "POST", headers: { "sec-fetch-site": "same-origin" }, body: form({ status: "DETAINED" }) });
     const refused = await exportCases(request());
     expect(refused.status).toBe(303);
-    expect(refused.headers.get("location")).toBe(`/account/reauth?next=${encodeURIComponent("/api/detainees/export?status=DETAINED")}`);
+    // Back to the list with the same filters afterwards, to press Export again.
+    expect(refused.headers.get("location")).toBe(`/account/reauth?next=${encodeURIComponent("/detainees?status=DETAINED&sort=updated")}`);
     expect(await refused.text()).toBe("");
 
     await reauthenticated(lawyer);

@@ -2,9 +2,10 @@
 // static headers next.config.ts sends even when the proxy is gone. e2e/security/* checks real pages.
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, createNonce, DATA_RESPONSE_CSP } from "@/lib/security/csp";
 import { proxy } from "@/proxy";
 import nextConfig from "@/next.config";
+import { DATA_RESPONSE_HEADERS } from "@/lib/security/headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -81,6 +82,22 @@ describe("proxy headers", () => {
     }
   });
 
+  it("leaves route handlers under /api/ (downloads, exports) the sandbox policy, pages and next-auth the nonce policy", () => {
+    for (const path of ["/api/attachments/abc", "/api/petitions/files/abc", "/api/petitions/abc/export", "/api/detainees/export", "/api/detainees/import-template", "/api/health"]) {
+      const csp = directives(callProxy(`http://localhost${path}`).headers.get("content-security-policy") ?? "");
+      expect(csp.get("sandbox"), path).toEqual([]);
+      expect(csp.get("default-src"), path).toEqual(["'none'"]);
+      expect(csp.get("frame-ancestors"), path).toEqual(["'none'"]);
+      expect(csp.has("script-src"), path).toBe(false);
+    }
+    expect(DATA_RESPONSE_CSP).toMatch(/^default-src 'none'; sandbox/);
+    for (const path of ["/login", "/detainees", "/api/auth/session", "/api/auth", "/apiary", "/detainees/api/x"]) {
+      const csp = directives(callProxy(`http://localhost${path}`).headers.get("content-security-policy") ?? "");
+      expect(csp.has("sandbox"), path).toBe(false);
+      expect(csp.get("script-src")?.some((v) => v.startsWith("'nonce-")), path).toBe(true);
+    }
+  });
+
   it("sends HSTS only over https", () => {
     expect(callProxy("http://localhost/login").headers.get("strict-transport-security")).toBeNull();
     expect(callProxy("https://haven.example/login").headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
@@ -107,6 +124,13 @@ describe("next.config.ts (headers without the proxy)", () => {
     const noStore = rules.find((r) => r.headers.some((h) => h.key === "Cache-Control"))!;
     expect(noStore.headers[0]!.value).toBe("no-store");
     expect(new RegExp(`^${noStore.source.replace("/((", "/(?:(")}$`).test("/detainees/abc")).toBe(true);
+    // Route handlers under /api/ but next-auth's: the sandbox policy, in a rule after the fallback's (the later wins).
+    const cspRules = rules.filter((r) => r.headers.some((h) => h.key === "Content-Security-Policy"));
+    expect(cspRules.map((r) => r.source)).toEqual(["/:path*", DATA_RESPONSE_HEADERS.source]);
+    const data = new RegExp(`^${DATA_RESPONSE_HEADERS.source.replace("/api/((", "/api/(?:(")}$`);
+    for (const path of ["/api/attachments/abc", "/api/detainees/export", "/api/petitions/abc/export", "/api/health", "/api/authors"]) expect(data.test(path), path).toBe(true);
+    for (const path of ["/api/auth/session", "/api/auth", "/detainees", "/login"]) expect(data.test(path), path).toBe(false);
+    expect(cspRules[1]!.headers).toEqual([{ key: "Content-Security-Policy", value: DATA_RESPONSE_CSP }]);
     const hsts = rules.find((r) => r.headers.some((h) => h.key === "Strict-Transport-Security"))!;
     expect(hsts.has).toEqual([{ type: "header", key: "x-forwarded-proto", value: "https" }]);
   });

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { logger } from "@/lib/logger";
+import { DATA_RESPONSE_CSP } from "@/lib/security/csp";
 import { detaineeWhere } from "../detainee/scope";
 import { idSchema } from "../schemas-common";
 import { openStoredFile } from "./storage";
@@ -53,7 +54,7 @@ export function downloadHeaders(file: Pick<AttachmentDownload, "fileName" | "mim
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
     // Belt and braces should a browser render it anyway: no scripts, no same-origin powers.
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Security-Policy": DATA_RESPONSE_CSP,
     "Cross-Origin-Resource-Policy": "same-origin",
   });
 }

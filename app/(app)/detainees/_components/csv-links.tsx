@@ -1,6 +1,7 @@
 // "Import CSV" and "Export CSV" for the case list. Each appears only for roles that may use it
 // (the import page and the export route check again and 404 for everyone else). The export form
 // carries the list's current filters, so the file holds exactly the list on screen, all pages.
+// It is a POST (S17: the route takes no GET, and only same-origin posts), and works without JavaScript.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
@@ -27,7 +28,7 @@ export async function CsvLinks({ viewer, searchParams }: { viewer: Viewer; searc
     <div className="flex flex-wrap items-start gap-3">
       {mayImport ? <Link href="/detainees/import" className={link}>↑ {t("import")}</Link> : null}
       {mayExport ? (
-        <form method="get" action="/api/detainees/export" className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-describedby="csv-export-hint">
+        <form method="post" action="/api/detainees/export" className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-describedby="csv-export-hint">
           {filterFields(searchParams).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
           <button type="submit" className={link}>↓ {t("export")}</button>
           {can(viewer, "detainee.restricted.read") ? (

@@ -2,6 +2,7 @@
 // openAttachmentForDownload; no session, another team's file, a confidential file for a role
 // that may not see it, an archived or missing file — all the same plain 404.
 import { getViewer } from "@/lib/auth/session";
+import { isFromAnotherSite } from "@/lib/http/same-origin";
 import { recordRefusal } from "@/lib/audit/refusal";
 import { downloadHeaders, openAttachmentForDownload } from "@/lib/domain/attachment/download";
 
@@ -15,6 +16,8 @@ function notFound(): Response {
 export async function GET(request: Request, context: { params: Promise<{ attachmentId: string }> }): Promise<Response> {
   // Next answers HEAD with GET; a HEAD must not count (and be audited) as a download.
   if (request.method !== "GET") return new Response(null, { status: 405, headers: { Allow: "GET", "Cache-Control": "no-store" } });
+  // Only Haven's own pages (or the address bar) start a download of case files (S17).
+  if (isFromAnotherSite(request)) return new Response("Forbidden", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
   const viewer = await getViewer();
   if (!viewer) return notFound();
   const { attachmentId } = await context.params;

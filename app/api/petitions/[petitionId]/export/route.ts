@@ -12,6 +12,7 @@ import { exportFileName } from "@/lib/domain/petitions/export/file-name";
 import type { PetitionDocument } from "@/lib/domain/petitions/types";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
+import { DATA_RESPONSE_CSP } from "@/lib/security/csp";
 
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
@@ -59,6 +60,7 @@ export async function POST(request: Request, context: { params: Promise<{ petiti
         "Content-Length": String(bytes.byteLength),
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": DATA_RESPONSE_CSP,
       },
     });
   } catch (e) {

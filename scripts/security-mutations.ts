@@ -171,6 +171,7 @@ const MUTATIONS: Mutation[] = [
   { id: "S2", what: "X-Forwarded-For believed from any peer (rotating it bypasses the address limit)", file: F.clientAddress, find: "if (!peer || input.trusted.entries.length === 0 || !isTrusted(input.trusted, peer)) return peer;", replace: "if (!peer) return peer;", tests: [T.clientAddress] },
   { id: "S2", what: "Left-most X-Forwarded-For entry (written by the client) taken", file: F.clientAddress, find: "for (let i = hops.length - 1; i >= 0; i--) {", replace: "for (let i = 0; i < hops.length; i++) {", tests: [T.clientAddress] },
   { id: "S2", what: "Peer header believed without the socket hook (a client can send it)", file: F.clientAddress, find: "const peer = installed.__havenPeerHook ? header(headers, PEER_HEADER) : null;", replace: "const peer = header(headers, PEER_HEADER);", tests: [T.clientAddress] },
+  { id: "S2", what: "Sign-in reads the client's X-Forwarded-For directly", file: F.options, find: "ip: clientAddress(headers), userAgent", replace: 'ip: typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : null, userAgent', tests: [T.redirect] },
   { id: "S2", what: "Socket hook keeps a client-sent peer header", file: F.clientAddress, find: 'req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";', replace: 'req.headers[PEER_HEADER] ??= req.socket?.remoteAddress ?? "";', tests: [T.clientAddress] },
 
   // S3 — no account enumeration

@@ -4,6 +4,9 @@
 // `npm run jobs:daily` from cron instead).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Client addresses come from the socket, X-Forwarded-For only from HAVEN_TRUSTED_PROXIES (S2).
+  const { installPeerHeader } = await import("@/lib/http/client-address");
+  installPeerHeader();
   if (process.env.NODE_ENV === "production") {
     const { assertProductionSettings } = await import("@/lib/config/startup-check");
     assertProductionSettings();

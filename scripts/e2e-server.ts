@@ -66,7 +66,9 @@ async function main() {
   await tsx("scripts/demo-totp.ts", ["--enrol"], env);
   await tsx("scripts/e2e-server.ts", ["--prepare-security-users"], env);
   if (!existsSync(".next/BUILD_ID")) await run("node_modules/.bin/next", ["build"], env);
-  await serveTeeingOutput(port, { ...env, HAVEN_LOG_FILE: path.join(dataRoot, "server.log") }, path.join(dataRoot, "server-output.log"));
+  // The loopback address plays the reverse proxy: e2e specs send X-Forwarded-For to act from
+  // other addresses (e2e/security/flood.spec.ts, client-address.spec.ts).
+  await serveTeeingOutput(port, { ...env, HAVEN_TRUSTED_PROXIES: "127.0.0.1,::1", HAVEN_LOG_FILE: path.join(dataRoot, "server.log") }, path.join(dataRoot, "server-output.log"));
 }
 
 (process.argv.includes("--prepare-security-users") ? prepareSecurityUsers().then(() => process.exit(0)) : main()).catch((e: unknown) => {

@@ -7,7 +7,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { authCookies } from "./cookies";
-import { authorizeCredentials, clientIp } from "./credentials";
+import { clientAddress } from "@/lib/http/client-address";
+import { authorizeCredentials } from "./credentials";
 import { SESSION_LIMITS } from "./session-state";
 import { resolveSession } from "./resolve-session";
 import { endAllSessions, revokeSession } from "./user-session";
@@ -39,7 +40,8 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) => {
         const headers = req?.headers as Record<string, unknown> | undefined;
         const ua = headers?.["user-agent"];
-        return authorizeCredentials(credentials, { ip: clientIp(headers), userAgent: typeof ua === "string" ? ua : null });
+        // The socket address, or a trusted proxy's X-Forwarded-For (S2, lib/http/client-address.ts).
+        return authorizeCredentials(credentials, { ip: clientAddress(headers), userAgent: typeof ua === "string" ? ua : null });
       },
     }),
   ],

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { isAppError, ReauthRequiredError } from "@/lib/errors";
 import { verifyPassword } from "./password";
 import { checkUserCode } from "./second-factor";
-import { accountKey, ipKey, isSignInLocked, recordFailures, recordSuccess } from "./throttle";
+import { reserveSignInAttempt, settleSuccess } from "./throttle";
 import { markReauth } from "./user-session";
 import { isViewer, type Actor, type Viewer } from "./viewer";
 
@@ -59,31 +59,32 @@ export async function reauthenticate(viewer: Viewer, input: { password: unknown;
   if (!viewer.sessionId) return "invalid";
   const db = prisma();
   const password = typeof input.password === "string" ? input.password : "";
-  const [locked, user] = await Promise.all([
-    isSignInLocked(db, viewer.email, viewer.ip, now),
-    db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true, totpEnabledAt: true } }),
-  ]);
-  const passwordOk = await verifyPassword(locked ? null : user?.passwordHash, password);
-  if (locked || !user || !passwordOk) {
-    await db.$transaction(async (tx) => {
-      if (!locked) await recordFailures(tx, [accountKey(viewer.email), ipKey(viewer.ip)], now);
-      await recordAudit(tx, viewer, { action: "auth.reauth.failure", entityType: "User", entityId: viewer.id, meta: { reason: locked ? "throttled" : "wrong-password" } });
-    });
-    return locked ? "locked" : "invalid";
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { passwordHash: true, totpEnabledAt: true } });
+  // Check and reservation in one step, on the same keys as sign-in (S2).
+  const verdict = await reserveSignInAttempt(db, viewer.email, viewer.ip, now, { purpose: "reauth", action: "auth.reauth.failure", actor: viewer, userId: viewer.id });
+  const passwordOk = await verifyPassword(verdict.allowed ? user?.passwordHash : null, password);
+  if (!verdict.allowed) return "locked";
+  const reservation = verdict.reservation;
+  if (!user || !passwordOk) {
+    // The reservation already counted this failure.
+    await recordAudit(db, viewer, { action: "auth.reauth.failure", entityType: "User", entityId: viewer.id, meta: { reason: "wrong-password" } });
+    return "invalid";
   }
   const sessionId = viewer.sessionId;
   if (user.totpEnabledAt) {
+    // The password was right: no failure. It counts as a success only with the code.
+    await db.loginAttempt.deleteMany({ where: { id: { in: reservation.ids } } });
     const result = await checkUserCode(viewer.id, input.code, {
       actor: viewer, purpose: "reauth", now,
       onSuccess: async (tx) => {
-        await recordSuccess(tx, accountKey(viewer.email), now);
+        await settleSuccess(tx, { ids: [], successKeys: reservation.successKeys }, now);
         await markReauth(tx, sessionId, now);
       },
     });
     return result === "ok" ? "ok" : result === "locked" ? "locked" : "invalid";
   }
   await db.$transaction(async (tx) => {
-    await recordSuccess(tx, accountKey(viewer.email), now);
+    await settleSuccess(tx, reservation, now);
     await markReauth(tx, sessionId, now);
     await recordAudit(tx, viewer, { action: "auth.reauth.success", entityType: "User", entityId: viewer.id });
   });

@@ -5,7 +5,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptField } from "@/lib/crypto/field";
 import type { Actor } from "./viewer";
-import { codeKey, isCodeLocked, recordFailures, recordSuccess } from "./throttle";
+import { reserveCodeAttempt, settleSuccess } from "./throttle";
 import { matchTotpCode } from "./totp";
 
 export type CodeCheck = "ok" | "invalid" | "locked" | "not-enrolled";
@@ -21,12 +21,11 @@ export async function checkUserCode(
 ): Promise<CodeCheck> {
   const now = opts.now ?? new Date();
   const db = prisma();
-  if (await isCodeLocked(db, userId, now)) {
-    await db.$transaction((tx) => recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.failure`, entityType: "User", entityId: userId, meta: { reason: "throttled" } }));
-    return "locked";
-  }
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
   if (!user?.totpSecretEnc || !user.totpEnabledAt) return "not-enrolled";
+  // Check and reservation in one step (S2, S4): a parallel guess already sees this one counted.
+  const verdict = await reserveCodeAttempt(db, userId, now, { purpose: `2fa.${opts.purpose}`, action: `auth.2fa.${opts.purpose}.failure`, actor: opts.actor, userId });
+  if (!verdict.allowed) return "locked";
   const step = await matchTotpCode(decryptField(user.totpSecretEnc), code, user.totpLastStep, now);
   const accepted = step !== null && await db.$transaction(async (tx) => {
     const won = await tx.user.updateMany({
@@ -34,15 +33,13 @@ export async function checkUserCode(
       data: { totpLastStep: step },
     });
     if (won.count === 0) return false;
-    await recordSuccess(tx, codeKey(userId), now);
+    await settleSuccess(tx, verdict.reservation, now);
     await opts.onSuccess?.(tx);
     await recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.success`, entityType: "User", entityId: userId });
     return true;
   });
   if (accepted) return "ok";
-  await db.$transaction(async (tx) => {
-    await recordFailures(tx, [codeKey(userId)], now);
-    await recordAudit(tx, opts.actor, { action: `auth.2fa.${opts.purpose}.failure`, entityType: "User", entityId: userId, meta: { reason: step === null ? "wrong-code" : "replayed" } });
-  });
+  // The reservation already counted this failure.
+  await recordAudit(db, opts.actor, { action: `auth.2fa.${opts.purpose}.failure`, entityType: "User", entityId: userId, meta: { reason: step === null ? "wrong-code" : "replayed" } });
   return "invalid";
 }

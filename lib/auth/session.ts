@@ -10,7 +10,7 @@ import { getServerSession } from "next-auth";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
-import { clientIp } from "./credentials";
+import { clientAddress } from "@/lib/http/client-address";
 import { resolvePendingSession, resolveViewer, type PendingSession } from "./resolve-session";
 import type { SessionClaims } from "./session-state";
 import type { Viewer } from "./viewer";
@@ -23,7 +23,7 @@ const readClaims = cache(async (): Promise<SessionClaims | null> => {
 
 async function requestMeta() {
   const h = await headers();
-  return { requestId: h.get("x-request-id") ?? randomUUID(), ip: clientIp(h) };
+  return { requestId: h.get("x-request-id") ?? randomUUID(), ip: clientAddress(h) };
 }
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {

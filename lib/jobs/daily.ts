@@ -6,6 +6,8 @@ import { refreshRiskIfStale, type RefreshResult } from "@/lib/domain/risk/refres
 import { notifyDueDeadlines } from "@/lib/domain/petitions/mutations-deadlines";
 import { sealAuditLog } from "@/lib/audit/seal";
 import { writeAuditCheckpoint } from "@/lib/audit/maintain";
+import { prisma } from "@/lib/db/client";
+import { closeIdleBursts, pruneLoginAttempts } from "@/lib/auth/throttle";
 
 export type DailyCheckpoint = { seq: string; file: string } | { error: string } | null;
 
@@ -14,6 +16,10 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
   // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
   // whenever the rescore ran costs nothing extra and never repeats a notice.
   const reminders = risk ? await notifyDueDeadlines(now) : 0;
+  // Every tick (every few minutes): bursts of throttled sign-ins idle for 15 minutes get their
+  // summary audit row; attempts no window counts any more go (S2).
+  await closeIdleBursts(prisma(), now);
+  await pruneLoginAttempts(prisma(), now);
   // The rescore's notices and audit rows, and anything a process left pending, get sealed now
   // (a sealer busy elsewhere is fine: it will reach them).
   const { sealed } = await sealAuditLog();

@@ -46,9 +46,13 @@ describe("session cookie over https (S6)", () => {
     const csrfCookie = csrf.headers.getSetCookie().map((l) => l.split(";")[0]).join("; ");
 
     const body = JSON.stringify({ email: "cookie@test.example", password: "a long enough password", csrfToken, json: "true" });
+    // As behind a trusted reverse proxy at 10.0.0.2: instrumentation.ts's socket hook stamps the
+    // peer header, and X-Forwarded-For from that peer is believed (lib/http/client-address.ts).
+    (globalThis as { __havenPeerHook?: boolean }).__havenPeerHook = true;
+    process.env.HAVEN_TRUSTED_PROXIES = "10.0.0.0/8";
     const signIn = toResponse(await AuthHandler({
       req: new Request(`${ORIGIN}/api/auth/callback/credentials`, {
-        method: "POST", body, headers: { "content-type": "application/json", cookie: csrfCookie, "x-forwarded-for": "203.0.113.5" },
+        method: "POST", body, headers: { "content-type": "application/json", cookie: csrfCookie, "x-forwarded-for": "203.0.113.5", "x-haven-peer": "10.0.0.2" },
       }),
       options: authOptions,
     }));
@@ -59,5 +63,7 @@ describe("session cookie over https (S6)", () => {
     // Every cookie next-auth sets over https is Secure and HttpOnly.
     for (const c of cookies) expect(c.attrs).toEqual(expect.arrayContaining(["secure", "httponly"]));
     expect(await db.prisma.userSession.count({ where: { ip: "203.0.113.5" } })).toBe(1);
+    delete process.env.HAVEN_TRUSTED_PROXIES;
+    delete (globalThis as { __havenPeerHook?: boolean }).__havenPeerHook;
   });
 });

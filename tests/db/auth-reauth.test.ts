@@ -85,4 +85,20 @@ describe("requireRecentReauth", () => {
     await expect(changeOwnPassword(viewer, { newPassword: "another long passphrase", confirmPassword: "another long passphrase" }, t0)).rejects.toMatchObject({ message: "reauthRequired" });
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true, sessionVersion: true } })).toEqual(before);
   });
+
+  it("60 parallel wrong passwords through re-authentication: at most the limit are checked (S2, issue 12)", async () => {
+    const viewer = await signedIn("CASEWORKER");
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => reauthenticate(viewer, { password: `wrong ${i}` }, at(500))));
+    const checked = results.filter((r) => r === "invalid").length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(THROTTLE.accountFailures);
+    expect(results.filter((r) => r === "locked")).toHaveLength(60 - checked);
+    // One audit row per checked failure, and one per burst of throttled attempts — not one per
+    // attempt (a second burst only when lock contention refused some before the limit was reached).
+    const rows = await db.prisma.auditLog.findMany({ where: { action: "auth.reauth.failure", entityId: viewer.id }, select: { meta: true } });
+    const reasons = rows.map((r) => (r.meta as { reason?: string }).reason);
+    expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(checked);
+    expect(reasons.filter((r) => r === "throttled").length).toBeGreaterThanOrEqual(1);
+    expect(reasons.filter((r) => r === "throttled").length).toBeLessThanOrEqual(2);
+  });
 });

@@ -101,6 +101,22 @@ describe("second factor at sign-in", () => {
     expect(await completeSignInCode(pending, right, t0)).toBe("locked");
   });
 
+  it("60 parallel wrong codes: at most the limit are checked, the rest refused unchecked (S2, issue 12)", async () => {
+    const secret = newTotpSecret();
+    const u = await newUser("LAWYER", secret);
+    const pending = await pendingOf(await signIn(u.email));
+    const right = await totpCodeAt(secret, sec);
+    const wrong = right === "000000" ? "000001" : "000000";
+    const results = await Promise.all(Array.from({ length: 60 }, () => completeSignInCode(pending, wrong, t0)));
+    const checked = results.filter((r) => r === "invalid").length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(THROTTLE.codeFailures);
+    expect(results.filter((r) => r === "locked")).toHaveLength(60 - checked);
+    // The right code is refused too until the delay ends, then accepted.
+    expect(await completeSignInCode(pending, right, t0)).toBe("locked");
+    expect(await completeSignInCode(pending, await totpCodeAt(secret, sec + 30), at(30))).toBe("ok");
+  });
+
   it("stores the secret encrypted", async () => {
     const secret = newTotpSecret();
     const u = await newUser("LAWYER", secret);

@@ -24,8 +24,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {params.passwordChanged ? <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{account("passwordChanged")}</p> : null}
         {params.passwordSet ? <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{link("passwordSet")}</p> : null}
         <LoginForm
-          labels={{ email: t("email"), password: t("password"), submit: t("submit"), submitting: t("submitting"), failed: t("failed"), error: t("error") }}
-          initialError={params.error ? t("failed") : null}
+          labels={{ email: t("email"), password: t("password"), submit: t("submit"), submitting: t("submitting"), failed: t("failed"), error: t("error"), throttled: t("throttled", { time: "{time}" }) }}
+          initialError={typeof params.error === "string" ? params.error : params.error ? "CredentialsSignin" : null}
         />
       </main>
     </div>

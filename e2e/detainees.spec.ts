@@ -23,6 +23,9 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
   await expect(page.getByTestId("family-contacts")).toContainText("010-0000-");
   const caseUrl = page.url();
   const phone = /010-0000-\d{4}/.exec(await page.getByTestId("family-contacts").innerText())![0];
+  // The relative who gave consent (demo data) is restricted too: the lawyer sees the name.
+  const consentGiver = "Ko Un-ha";
+  await expect(page.getByTestId("consent-history")).toContainText(consentGiver);
 
   for (const email of [USERS.caseworkerA, USERS.viewerA]) {
     const ctx = await browser.newContext();
@@ -33,9 +36,12 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
     await expect(p.getByTestId("family-contacts-masked")).toBeVisible();
     // Not merely hidden: absent from the HTML and the RSC payload the server sent.
     expect(await response!.text()).not.toContain(phone);
+    expect(await response!.text()).not.toContain(consentGiver);
+    await expect(p.getByTestId("consent-restricted-masked").first()).toBeVisible();
     const rsc = await p.request.get(caseUrl, { headers: { RSC: "1" } });
     expect(rsc.status()).toBe(200);
     expect(await rsc.text()).not.toContain(phone);
+    expect(await rsc.text()).not.toContain(consentGiver);
     await ctx.close();
   }
 });

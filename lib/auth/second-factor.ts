@@ -27,7 +27,7 @@ export async function checkUserCode(
   }
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
   if (!user?.totpSecretEnc || !user.totpEnabledAt) return "not-enrolled";
-  const step = await matchTotpCode(decryptField(user.totpSecretEnc), code, user.totpLastStep, now);
+  const step = await matchTotpCode(decryptField(user.totpSecretEnc, { table: "User", id: userId, field: "totpSecretEnc" }), code, user.totpLastStep, now);
   const accepted = step !== null && await db.$transaction(async (tx) => {
     const won = await tx.user.updateMany({
       where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },

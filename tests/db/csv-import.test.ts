@@ -88,7 +88,7 @@ describe(`CSV import (${engineName()})`, () => {
 
     const raw = await db.prisma.$queryRaw<{ enc: string; row: string }[]>`
       SELECT "familyContactsEnc" AS enc, row_to_json(d)::text AS row FROM "Detainee" d WHERE "importKey" = 'ref:G-0'`;
-    expect(raw[0]!.enc).toMatch(/^v1\./);
+    expect(raw[0]!.enc).toMatch(/^v2\./);
     expect(raw[0]!.row).not.toContain("CANARY");
 
     const audits = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" }, skip: auditsBefore });

@@ -5,11 +5,16 @@ import { createDetainee } from "@/lib/domain/detainee/mutations";
 import { reindexNames } from "@/lib/domain/names/reindex";
 import { getDetainee, getDetaineeForEdit, listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
+import { recordConsent } from "@/lib/domain/consent/mutations";
+import { listConsents } from "@/lib/domain/consent/queries";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createTestDatabase } from "./helpers";
 import { ensureTestKeys, makeTeam, makeViewer, system } from "./fixtures";
 
 const CANARY_PHONE = "010-0000-7391-CANARY";
+// The relative who gave consent, and the consent notes: restricted like family contacts.
+const CANARY_CONSENT_NAME = "Kim Sun-ok CANARY-CONSENT-NAME";
+const CANARY_CONSENT_NOTE = "Called from Yanji CANARY-CONSENT-NOTE";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let teamA: string, teamB: string;
 let lawyerA: Viewer, lawyerB: Viewer, caseworkerA: Viewer, viewerA: Viewer, admin: Viewer;
@@ -27,6 +32,9 @@ beforeAll(async () => {
   ]);
   caseA = await createDetainee(system, { teamId: teamA, nameHangul: "김옥화", familyNameRoman: "Kim", givenNameRoman: "Ok-hwa", familyContacts: `Sister — ${CANARY_PHONE}` });
   caseB = await createDetainee(system, { teamId: teamB, nameHangul: "박영남", familyNameRoman: "Pak", givenNameRoman: "Yong-nam" });
+  await recordConsent(lawyerA, {
+    detaineeId: caseA.id, channel: "WGAD", naming: "INITIALS", givenBy: "RELATIVE", givenByName: CANARY_CONSENT_NAME, method: "PHONE", givenOn: "2026-11-02", notes: CANARY_CONSENT_NOTE,
+  });
 });
 
 afterAll(async () => db?.close());
@@ -58,8 +66,33 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
   it("stores family contacts encrypted: no plaintext in the raw row", async () => {
     const rows = await db.prisma.$queryRaw<{ familyContactsEnc: string; row: string }[]>`
       SELECT "familyContactsEnc", row_to_json(d)::text AS row FROM "Detainee" d WHERE id = ${caseA.id}`;
-    expect(rows[0]!.familyContactsEnc).toMatch(/^v1\.k1\./);
+    expect(rows[0]!.familyContactsEnc).toMatch(/^v2\.k1\./);
     expect(rows[0]!.row).not.toContain("CANARY");
+  });
+
+  it("stores the consent giver's name and notes encrypted: no plaintext in the raw row", async () => {
+    const rows = await db.prisma.$queryRaw<{ givenByNameEnc: string; notesEnc: string; row: string }[]>`
+      SELECT "givenByNameEnc", "notesEnc", row_to_json(c)::text AS row FROM "Consent" c WHERE "detaineeId" = ${caseA.id}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.givenByNameEnc).toMatch(/^v2\.k1\./);
+    expect(rows[0]!.notesEnc).toMatch(/^v2\.k1\./);
+    expect(rows[0]!.row).not.toContain("CANARY");
+  });
+
+  it("gives the consent giver's name and notes to the team's lawyer (audited), never to caseworkers or viewers", async () => {
+    const asLawyer = await listConsents(lawyerA, caseA.id);
+    expect(asLawyer.history[0]!.restricted).toEqual({ visible: true, givenByName: CANARY_CONSENT_NAME, notes: CANARY_CONSENT_NOTE });
+    const audit = await db.prisma.auditLog.findMany({ where: { action: "consent.restricted.view", entityId: caseA.id, actorId: lawyerA.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.meta).toEqual({ fields: ["givenByName", "notes"] });
+    for (const v of [caseworkerA, viewerA]) {
+      const dto = await listConsents(v, caseA.id);
+      expect(dto.history).toHaveLength(1);
+      expect(dto.history[0]!.restricted).toEqual({ visible: false, withheld: true });
+      expect(JSON.stringify(dto)).not.toContain("CANARY");
+    }
+    expect(await db.prisma.auditLog.count({ where: { action: "consent.restricted.view", actorId: { in: [caseworkerA.id, viewerA.id] } } })).toBe(0);
+    expect((await listConsents(lawyerB, caseA.id)).history).toEqual([]);
   });
 
   it("gives restricted fields to the team's lawyer (audited), never to caseworkers or viewers", async () => {

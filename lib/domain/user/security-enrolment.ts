@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptField, encryptField } from "@/lib/crypto/field";
+import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { matchTotpCode, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { codeKey, isCodeLocked, recordFailures } from "@/lib/auth/throttle";
@@ -27,24 +28,25 @@ async function pendingToken(userId: string, now: Date) {
   });
 }
 
-function secretOf(payload: unknown): string {
-  const enc = (payload as { secretEnc?: unknown } | null)?.secretEnc;
+function secretOf(token: { id: string; payload: unknown }): string {
+  const enc = (token.payload as { secretEnc?: unknown } | null)?.secretEnc;
   if (typeof enc !== "string") throw new AppError("INVALID", "enrolmentExpired");
-  return decryptField(enc);
+  return decryptField(enc, { table: "OneTimeToken", id: token.id, field: "payload.secretEnc" });
 }
 
 /** The pending secret (reused across reloads, so a scanned QR code stays valid) and its otpauth URI. */
 export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = new Date()): Promise<{ secret: string; uri: string }> {
   const existing = await pendingToken(subject.userId, now);
   let secret: string;
-  if (existing) secret = secretOf(existing.payload);
+  if (existing) secret = secretOf(existing);
   else {
     secret = newTotpSecret();
+    const id = newId();
     await prisma().oneTimeToken.create({
       data: {
-        kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
+        id, kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
         tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        payload: { secretEnc: encryptField(secret) },
+        payload: { secretEnc: encryptField(secret, { table: "OneTimeToken", id, field: "payload.secretEnc" }) },
       },
     });
   }
@@ -60,7 +62,7 @@ export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unkn
   if (await isCodeLocked(db, subject.userId, now)) throw new AppError("FORBIDDEN", "tooManyAttempts");
   const token = await pendingToken(subject.userId, now);
   if (!token) throw new AppError("INVALID", "enrolmentExpired");
-  const secret = secretOf(token.payload);
+  const secret = secretOf(token);
   const step = await matchTotpCode(secret, code, null, now);
   if (step === null) {
     await db.$transaction(async (tx) => {
@@ -73,7 +75,7 @@ export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unkn
     const used = await tx.oneTimeToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
     if (used.count === 0) throw new AppError("INVALID", "enrolmentExpired");
     const before = await tx.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { totpEnabledAt: true } });
-    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: now, totpLastStep: step } });
+    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: encryptField(secret, { table: "User", id: subject.userId, field: "totpSecretEnc" }), totpEnabledAt: now, totpLastStep: step } });
     if (subject.sessionId) await markSecondFactor(tx, subject.sessionId, now);
     const ended = await endOtherSessions(tx, subject.userId, subject.sessionId, now);
     await recordAudit(tx, subject.actor, {

@@ -112,10 +112,14 @@ export async function commitDetaineeImport(actor: Actor, input: ImportInput, opt
       }
       const fresh = a.rows.filter((r) => r.record && !r.existingCaseNumber).map((r) => r.record!);
       const numbers = fresh.length > 0 ? await reserveCaseNumbers(tx, opts.year ?? new Date().getUTCFullYear(), fresh.length) : [];
-      const inserts: DetaineeInsert[] = fresh.map((r, i) => ({
-        id: newId(), caseNumber: numbers[i]!, importKey: r.importKey, d: r.detainee,
-        searchText: buildSearchText({ ...r.detainee, caseNumber: numbers[i]! }), familyContactsEnc: encryptOptional(r.detainee.familyContacts),
-      }));
+      const inserts: DetaineeInsert[] = fresh.map((r, i) => {
+        const id = newId();
+        return {
+          id, caseNumber: numbers[i]!, importKey: r.importKey, d: r.detainee,
+          searchText: buildSearchText({ ...r.detainee, caseNumber: numbers[i]! }),
+          familyContactsEnc: encryptOptional(r.detainee.familyContacts, { table: "Detainee", id, field: "familyContactsEnc" }),
+        };
+      });
       for (const part of chunks(inserts)) await insertDetainees(tx, teamId, actorId, part);
       // Custody opens at the arrest date, or today when the file gives none.
       const today = parsePartialDate(localIsoDate())!;

@@ -49,7 +49,7 @@ test("export is for lawyers only, follows the filters, and is a download", async
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="haven-cases-\d{4}-\d{2}-\d{2}\.csv"/);
   const body = await res.text();
-  expect(body).toMatch(/HV-\d{4}-\d{4}/);
+  expect(body).toMatch(/HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/);
   expect(body).not.toContain("Seoul Refugee Law Clinic"); // team A's cases are not lawyer C's
   expect(body).not.toMatch(/010-0000-\d{4}/); // restricted column only on explicit opt-in
 

@@ -47,6 +47,7 @@ const T = {
   crypto: "lib/crypto/field.test.ts",
   startupCheck: "lib/config/startup-check.test.ts",
   keysRotate: "tests/db/keys-rotate.test.ts",
+  csvImport: "tests/db/csv-import.test.ts",
   chain: "lib/audit/chain.test.ts",
   sniff: "lib/domain/attachment/sniff.test.ts",
   storage: "lib/domain/attachment/storage.test.ts",
@@ -120,6 +121,8 @@ const F = {
   headers: "lib/security/headers.ts",
   crypto: "lib/crypto/field.ts",
   rotate: "lib/crypto/rotate.ts",
+  csvImport: "lib/domain/detainee/csv/import.ts",
+  caseNumber: "lib/domain/detainee/case-number.ts",
   consentQueries: "lib/domain/consent/queries.ts",
   consentMutations: "lib/domain/consent/mutations.ts",
   chain: "lib/audit/chain.ts",
@@ -286,6 +289,9 @@ const MUTATIONS: Mutation[] = [
   { id: "S18", what: "Rotation skips values under the old key (format check only)", file: F.rotate, find: "if (isCurrentFormat(stored, ring)) {", replace: 'if (stored.startsWith("v2.")) {', tests: [T.keysRotate] },
   { id: "S18", what: "Rotation leaves legacy plaintext consent details", file: F.rotate, find: "data[plainCol] = null;", replace: "", tests: [T.keysRotate] },
   { id: "S18", what: "Consent giver's name stored in plaintext", file: F.consentMutations, find: 'givenByNameEnc: encryptOptional(data.givenBy === "DETAINEE" ? null : data.givenByName, consentSite(id, "givenByNameEnc")),', replace: 'givenByName: data.givenBy === "DETAINEE" ? null : data.givenByName,', tests: [T.detaineeAccess] },
+  // Issue 12 item 13: small leaks
+  { id: "S24", what: "Import preview names an archived case (its case number)", file: F.csvImport, find: "existing = new Map(found.map((f) => [f.importKey, f.archived ? null : f.caseNumber]));", replace: "existing = new Map(found.map((f) => [f.importKey, f.caseNumber]));", tests: [T.csvImport], testName: "archived case" },
+  { id: "S9", what: "Case numbers from a shared counter (reveal other teams' volume)", file: F.caseNumber, find: "return `HV-${year}-${pick()}-${pick()}`;", replace: "return `HV-${year}-${String(randomInt(10000)).padStart(4, \"0\")}`;", tests: [T.detaineeAccess], testName: "numbers cases" },
 
   // S19 — audit log
   { id: "S19", what: "Verifier ignores a row whose content no longer matches its hash", file: F.chain, find: '    if (auditHash(row.prevHash, row) !== row.hash) return { id: row.id, reason: "content does not match its hash" };\n', replace: "", tests: [T.chain] },

@@ -7,6 +7,7 @@ import { getDetainee, getDetaineeForEdit, listDetainees } from "@/lib/domain/det
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import { recordConsent } from "@/lib/domain/consent/mutations";
 import { listConsents } from "@/lib/domain/consent/queries";
+import { nextCaseNumber } from "@/lib/domain/detainee/case-number";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createTestDatabase } from "./helpers";
 import { ensureTestKeys, makeTeam, makeViewer, system } from "./fixtures";
@@ -141,9 +142,26 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     expect((await reindexNames(db.prisma)).updated).toBe(0);
   });
 
-  it("numbers cases HV-YYYY-NNNN, unique even when created concurrently", async () => {
+  it("numbers cases HV-YYYY-XXXX-XXXX at random: unique even when created concurrently, revealing no count", async () => {
     const made = await Promise.all(Array.from({ length: 5 }, (_, i) => createDetainee(lawyerA, { teamId: teamA, nameHangul: `동시${i}` }, { year: 2031 })));
-    const numbers = made.map((m) => m.caseNumber).sort();
-    expect(numbers).toEqual(["HV-2031-0001", "HV-2031-0002", "HV-2031-0003", "HV-2031-0004", "HV-2031-0005"]);
+    const numbers = made.map((m) => m.caseNumber);
+    expect(new Set(numbers).size).toBe(5);
+    for (const n of numbers) expect(n).toMatch(/^HV-2031-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    // People find a case by its number, typed in any case.
+    for (const q of [numbers[0]!, numbers[0]!.toLowerCase()]) expect((await listDetainees(lawyerA, listDetaineesSchema.parse({ q }))).rows.map((r) => r.id), q).toContain(made[0]!.id);
+    // Another team opening cases does not move team A's numbers along a shared counter.
+    const before = await createDetainee(lawyerA, { teamId: teamA, nameHangul: "앞" }, { year: 2032 });
+    for (let i = 0; i < 3; i++) await createDetainee(lawyerB, { teamId: teamB, nameHangul: `다른팀${i}` }, { year: 2032 });
+    const after = await createDetainee(lawyerA, { teamId: teamA, nameHangul: "뒤" }, { year: 2032 });
+    expect([before.caseNumber, after.caseNumber].every((n) => !/^HV-2032-\d+$/.test(n))).toBe(true);
+    expect(await db.prisma.caseNumberCounter.count()).toBe(0);
+  });
+
+  it("draws again when a case number is taken", async () => {
+    const taken = (await db.prisma.detainee.findFirstOrThrow({ where: { caseNumber: { startsWith: "HV-2031-" } } })).caseNumber;
+    const draws = [taken, taken, "HV-2031-2222-3333"];
+    const number = await db.prisma.$transaction((tx) => nextCaseNumber(tx, 2031, () => draws.shift()!));
+    expect(number).toBe("HV-2031-2222-3333");
+    await expect(db.prisma.$transaction((tx) => nextCaseNumber(tx, 2031, () => taken))).rejects.toThrow(/unused case number/);
   });
 });

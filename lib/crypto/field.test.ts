@@ -64,7 +64,8 @@ describe("field encryption", () => {
 
   it("refuses to run without a key or with a short one", () => {
     expect(() => parseKeyring(undefined)).toThrow(/not set/);
-    expect(() => parseKeyring("k1:" + Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
+    expect(() => parseKeyring("k1:" + randomBytes(16).toString("base64"))).toThrow(/key k1 must be 32 bytes/);
+    expect(() => parseKeyring("k1:" + randomBytes(33).toString("base64"))).toThrow(/key k1 must be 32 bytes/);
   });
 
   it("refuses a duplicated key id, an all-zero or all-equal key, a non-random key and the same key twice", () => {

@@ -36,10 +36,14 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
   expect(replayed.status()).toBe(200);
   expect(await replayed.text()).toContain(phone);
   expect(await (await page.request.get(caseUrl)).text()).toContain(phone);
+  // The relative who gave consent (demo data) is restricted too: the lawyer sees the name.
+  const consentGiver = "Ko Un-ha";
+  await expect(page.getByTestId("consent-history")).toContainText(consentGiver);
   for (const from of ["/", "/detainees"]) {
     const own = await fetchRscPayload(page.request, casePath, from);
     expectRendered(own, `lawyer, from ${from}`);
     expect(own.body).toContain(phone);
+    expect(own.body).toContain(consentGiver);
   }
 
   for (const email of [USERS.caseworkerA, USERS.viewerA]) {
@@ -51,12 +55,15 @@ test("a lawyer sees the restricted family contacts of their case; a caseworker a
     await expect(p.getByTestId("family-contacts-masked")).toBeVisible();
     // Not merely hidden: absent from the HTML and the RSC payload the server sent.
     expect(await response!.text()).not.toContain(phone);
+    expect(await response!.text()).not.toContain(consentGiver);
+    await expect(p.getByTestId("consent-restricted-masked").first()).toBeVisible();
     for (const from of ["/", "/detainees"]) {
       const rsc = await fetchRscPayload(p.request, casePath, from);
       expectRendered(rsc, `${email}, from ${from}`);
       expect(rsc.status).toBe(200);
       expect(rsc.body).toContain("family-contacts-masked"); // the case page itself, masked
       expect(rsc.body).not.toContain(phone);
+      expect(rsc.body).not.toContain(consentGiver);
     }
     await ctx.close();
   }

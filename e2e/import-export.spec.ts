@@ -59,7 +59,7 @@ test("export is for lawyers only, follows the filters, is a download, and only H
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^haven-cases-\d{4}-\d{2}-\d{2}\.csv$/);
     const body = await readFile((await file.path())!, "utf8");
-    expect(body).toMatch(/HV-\d{4}-\d{4}/);
+    expect(body).toMatch(/HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/);
     expect(body).not.toContain("Seoul Refugee Law Clinic"); // team A's cases are not lawyer C's
     expect(body).not.toMatch(/010-0000-\d{4}/); // restricted column only on explicit opt-in
   }
@@ -69,16 +69,16 @@ test("export is for lawyers only, follows the filters, is a download, and only H
   // nothing, nor does a post another site (a sibling subdomain included) starts (S17).
   const get = await page.request.get("/api/detainees/export?status=DETAINED", { maxRedirects: 0 });
   expect(get.status()).toBe(405);
-  expect(await get.text()).not.toMatch(/HV-\d{4}-\d{4}/);
+  expect(await get.text()).not.toMatch(/HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/);
   for (const site of ["cross-site", "same-site"]) {
     const post = await page.request.post("/api/detainees/export", { headers: { "sec-fetch-site": site, origin }, form: { status: "DETAINED" }, maxRedirects: 0 });
     expect(post.status(), site).toBe(403);
-    expect(await post.text()).not.toMatch(/HV-\d{4}-\d{4}/);
+    expect(await post.text()).not.toMatch(/HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/);
   }
   // Positive control: the same post from Haven's origin is the file.
   const same = await page.request.post("/api/detainees/export", { headers: { "sec-fetch-site": "same-origin", origin }, form: { status: "DETAINED" }, maxRedirects: 0 });
   expect(same.status()).toBe(200);
-  expect(await same.text()).toMatch(/HV-\d{4}-\d{4}/);
+  expect(await same.text()).toMatch(/HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/);
   // The file keeps the sandbox policy the route set (the proxy does not replace it, S22).
   expect(same.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
 

@@ -50,6 +50,9 @@ const T = {
   reauthUnit: "lib/auth/reauth.test.ts",
   redirect: "lib/auth/options.test.ts",
   crypto: "lib/crypto/field.test.ts",
+  startupCheck: "lib/config/startup-check.test.ts",
+  keysRotate: "tests/db/keys-rotate.test.ts",
+  csvImport: "tests/db/csv-import.test.ts",
   chain: "lib/audit/chain.test.ts",
   sniff: "lib/domain/attachment/sniff.test.ts",
   storage: "lib/domain/attachment/storage.test.ts",
@@ -136,6 +139,11 @@ const F = {
   csp: "lib/security/csp.ts",
   headers: "lib/security/headers.ts",
   crypto: "lib/crypto/field.ts",
+  rotate: "lib/crypto/rotate.ts",
+  csvImport: "lib/domain/detainee/csv/import.ts",
+  caseNumber: "lib/domain/detainee/case-number.ts",
+  consentQueries: "lib/domain/consent/queries.ts",
+  consentMutations: "lib/domain/consent/mutations.ts",
   chain: "lib/audit/chain.ts",
   seal: "lib/audit/seal.ts",
   verify: "lib/audit/verify.ts",
@@ -269,8 +277,10 @@ const MUTATIONS: Mutation[] = [
 
   // S10 — field-level access
   { id: "S10", what: "Caseworkers get detainee.restricted.read", file: F.permissions, find: '"detainee.restricted.read": COUNSEL,', replace: '"detainee.restricted.read": STAFF,', tests: [T.detaineeAccess] },
-  { id: "S10", what: "Family contacts unmasked on the case page", file: F.detaineeQueries, find: "familyContacts: mayReadRestricted ? { visible: true as const, value: decryptOptional(familyContactsEnc) } : { visible: false as const },", replace: "familyContacts: { visible: true as const, value: decryptOptional(familyContactsEnc) },", tests: [T.detaineeAccess] },
-  { id: "S10", what: "Family contacts unmasked in the edit form", file: F.detaineeQueries, find: 'familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc) ?? "" } : { show: false },', replace: 'familyContacts: { show: true, value: decryptOptional(d.familyContactsEnc) ?? "" },', tests: [T.detaineeAccess] },
+  { id: "S10", what: "Family contacts unmasked on the case page", file: F.detaineeQueries, find: "familyContacts: mayReadRestricted ? { visible: true as const, value: decryptOptional(familyContactsEnc, { table: \"Detainee\", id: d.id, field: \"familyContactsEnc\" }) } : { visible: false as const },", replace: "familyContacts: { visible: true as const, value: decryptOptional(familyContactsEnc, { table: \"Detainee\", id: d.id, field: \"familyContactsEnc\" }) },", tests: [T.detaineeAccess] },
+  { id: "S10", what: "Family contacts unmasked in the edit form", file: F.detaineeQueries, find: 'familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc, { table: "Detainee", id: d.id, field: "familyContactsEnc" }) ?? "" } : { show: false },', replace: 'familyContacts: { show: true, value: decryptOptional(d.familyContactsEnc, { table: "Detainee", id: d.id, field: "familyContactsEnc" }) ?? "" },', tests: [T.detaineeAccess] },
+  { id: "S10", what: "Consent giver's name and notes unmasked for caseworkers and viewers", file: F.consentQueries, find: "    restricted: mayReadRestricted\n      ? {", replace: "    restricted: true\n      ? {", tests: [T.detaineeAccess] },
+  { id: "S10", what: "Consent restricted view not audited", file: F.consentQueries, find: 'recordAudit(tx, viewer, { action: "consent.restricted.view"', replace: 'Promise.resolve(tx) && ({ action: "consent.restricted.view"', tests: [T.detaineeAccess] },
   { id: "S10", what: "Confidential notes unmasked in the timeline", file: F.detaineeQueries, find: "      : mayReadRestricted\n", replace: "      : true\n", tests: [T.evidence] },
   { id: "S10", what: "Source identities unmasked", file: F.sourceQueries, find: "    restricted: mayRead\n", replace: "    restricted: true\n", tests: [T.evidence] },
   { id: "S10", what: "Confidential attachments listed in full", file: F.attachmentQueries, find: "r.isConfidential && !mayRead ?", replace: "false ?", tests: [T.evidence] },
@@ -320,8 +330,20 @@ const MUTATIONS: Mutation[] = [
   // S18 — encryption at rest
   { id: "S18", what: "Fixed (all-zero) IV", file: F.crypto, find: "const iv = randomBytes(12);", replace: "const iv = Buffer.alloc(12);", tests: [T.crypto] },
   { id: "S18", what: "GCM authentication tag not checked", file: F.crypto, find: '  decipher.setAuthTag(Buffer.from(tag, "base64"));\n', replace: "", tests: [T.crypto] },
-  { id: "S18", what: "Short keys accepted", file: F.crypto, find: "if (key.length !== 32) throw", replace: "if (key.length === 0) throw", tests: [T.crypto] },
-  { id: "S18", what: "Restricted fields stored in plaintext", file: F.crypto, find: "return value?.trim() ? encryptField(value) : null;", replace: "return value?.trim() ? value : null;", tests: [T.evidence] },
+  { id: "S18", what: "Short keys accepted", file: F.crypto, find: 'if (key.length !== 32) return "must be 32 bytes', replace: 'if (key.length === 0) return "must be 32 bytes', tests: [T.crypto] },
+  { id: "S18", what: "Restricted fields stored in plaintext", file: F.crypto, find: "return value?.trim() ? encryptField(value, site) : null;", replace: "return value?.trim() ? value : null;", tests: [T.evidence] },
+  // S18 round 2 (issue 12): row-bound ciphertexts, key refusal, rotation
+  { id: "S18", what: "Associated data does not bind the row (a moved ciphertext decrypts)", file: F.crypto, find: "return Buffer.from(`v2:${keyId}:${site.table}:${site.id}:${site.field}`);", replace: "return Buffer.from(`v2:${keyId}`);", tests: [T.crypto] },
+  { id: "S18", what: "v2 value accepted when relabelled v1 (downgrade skips the row binding)", file: F.crypto, find: 'decipher.setAAD(version === "v2" ? siteAad(keyId, site) : Buffer.from(keyId));', replace: 'decipher.setAAD(version === "v2" ? siteAad(keyId, site) : siteAad(keyId, site));', tests: [T.crypto] },
+  { id: "S18", what: "Duplicated key id accepted", file: F.crypto, find: "if (keys.has(id)) throw", replace: "if (keys.has(id) && false) throw", tests: [T.crypto, T.startupCheck] },
+  { id: "S18", what: "All-zero / all-equal key accepted", file: F.crypto, find: 'if (key.every((b) => b === key[0])) return', replace: 'if (key.length < 0) return', tests: [T.crypto, T.startupCheck] },
+  { id: "S18", what: "Start-up does not refuse unusable keys", file: "lib/config/startup-check.ts", find: "  if (keyProblem) {\n", replace: "  if (keyProblem && false) {\n", tests: [T.startupCheck] },
+  { id: "S18", what: "Rotation skips values under the old key (format check only)", file: F.rotate, find: "if (isCurrentFormat(stored, ring)) {", replace: 'if (stored.startsWith("v2.")) {', tests: [T.keysRotate] },
+  { id: "S18", what: "Rotation leaves legacy plaintext consent details", file: F.rotate, find: "data[plainCol] = null;", replace: "", tests: [T.keysRotate] },
+  { id: "S18", what: "Consent giver's name stored in plaintext", file: F.consentMutations, find: 'givenByNameEnc: encryptOptional(data.givenBy === "DETAINEE" ? null : data.givenByName, consentSite(id, "givenByNameEnc")),', replace: 'givenByName: data.givenBy === "DETAINEE" ? null : data.givenByName,', tests: [T.detaineeAccess] },
+  // Issue 12 item 13: small leaks
+  { id: "S24", what: "Import preview names an archived case (its case number)", file: F.csvImport, find: "existing = new Map(found.map((f) => [f.importKey, f.archived ? null : f.caseNumber]));", replace: "existing = new Map(found.map((f) => [f.importKey, f.caseNumber]));", tests: [T.csvImport], testName: "archived case" },
+  { id: "S9", what: "Case numbers from a shared counter (reveal other teams' volume)", file: F.caseNumber, find: "return `HV-${year}-${pick()}-${pick()}`;", replace: "return `HV-${year}-${String(randomInt(10000)).padStart(4, \"0\")}`;", tests: [T.detaineeAccess], testName: "numbers cases" },
 
   // S19 — audit log
   { id: "S19", what: "Verifier ignores a row whose content no longer matches its hash", file: F.chain, find: '  return "content does not match its hash";\n}', replace: "  return null;\n}", tests: [T.chain] },

@@ -3,7 +3,7 @@ import { fetchRscPayload, password, SECURITY_USERS, signIn, signInPassword, subm
 
 // S4 and S5 in the browser. These accounts (team A, LAWYER, enrolled with their published demo
 // secret) belong to this file alone: signing out ends every session of a user.
-const CASE_MARK = /HV-\d{4}-\d{4}/;
+const CASE_MARK = /HV-\d{4}-[0-9A-Z]{4}(?:-[0-9A-Z]{4})?/;
 
 /** The case list as a page, and as the RSC payload a client-side navigation fetches. */
 async function protectedBodies(context: BrowserContext): Promise<[string, string][]> {

@@ -26,7 +26,7 @@ export async function checkUserCode(
   // Check and reservation in one step (S2, S4): a parallel guess already sees this one counted.
   const verdict = await reserveCodeAttempt(db, userId, now, { purpose: `2fa.${opts.purpose}`, action: `auth.2fa.${opts.purpose}.failure`, actor: opts.actor, userId });
   if (!verdict.allowed) return "locked";
-  const step = await matchTotpCode(decryptField(user.totpSecretEnc), code, user.totpLastStep, now);
+  const step = await matchTotpCode(decryptField(user.totpSecretEnc, { table: "User", id: userId, field: "totpSecretEnc" }), code, user.totpLastStep, now);
   const accepted = step !== null && await db.$transaction(async (tx) => {
     const won = await tx.user.updateMany({
       where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },

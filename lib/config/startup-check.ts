@@ -1,6 +1,6 @@
-import { parseKeyring } from "@/lib/crypto/field";
 import { parseAuditKey } from "@/lib/audit/chain";
 import { missingProductionSettings } from "./secrets";
+import { encryptionKeysProblem } from "./encryption-keys";
 
 export function assertProductionSettings(): void {
   const missing = missingProductionSettings(process.env);
@@ -8,6 +8,16 @@ export function assertProductionSettings(): void {
     console.error(`Haven will not start: set ${missing.join(", ")}. See docs/operations.md.`);
     process.exit(1);
   }
-  parseKeyring(process.env.HAVEN_ENCRYPTION_KEYS); // throws with a clear message when malformed
-  parseAuditKey(process.env.HAVEN_AUDIT_KEY); // likewise (S19: the audit chain's key, never in the database)
+  // A malformed, duplicated or placeholder key stops the start with the reason (S18).
+  const keyProblem = encryptionKeysProblem(process.env.HAVEN_ENCRYPTION_KEYS);
+  if (keyProblem) {
+    console.error(`Haven will not start: ${keyProblem}. See docs/operations.md.`);
+    process.exit(1);
+  }
+  try {
+    parseAuditKey(process.env.HAVEN_AUDIT_KEY); // S19: the audit chain's key, never in the database
+  } catch (e) {
+    console.error(`Haven will not start: ${e instanceof Error ? e.message : String(e)}. See docs/operations.md.`);
+    process.exit(1);
+  }
 }

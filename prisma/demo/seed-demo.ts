@@ -13,6 +13,8 @@ import { createRepatriationEvent, linkDetaineesToEvent } from "@/lib/domain/even
 import { createIndicator } from "@/lib/domain/indicator/mutations";
 import { createDetainee, changeDetaineeStatus } from "@/lib/domain/detainee/mutations";
 import { addCustodyPeriod } from "@/lib/domain/custody/mutations";
+import { recordConsent } from "@/lib/domain/consent/mutations";
+import type { RecordConsentInput } from "@/lib/domain/consent/schemas";
 import facilities from "./facilities.json";
 import events from "./events.json";
 import indicators from "./indicators.json";
@@ -119,6 +121,8 @@ async function seedDetainee(
       howKnown: c.howKnown, confidence: c.confidence as "LOW" | "MEDIUM" | "HIGH",
     });
   for (const c of d.custody.filter((c) => !isNorth(c.facilityRefCode))) await addPeriod(c);
+  // A consent given by a relative: the giver's name and the notes are restricted (masked like family contacts).
+  if ("consent" in d && d.consent) await recordConsent(system, { detaineeId: id, ...(d.consent as Omit<RecordConsentInput, "detaineeId">) });
   if (inChina) return;
 
   let version = (await prisma().detainee.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;

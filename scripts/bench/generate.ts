@@ -105,7 +105,7 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
     { name: "totpEnabledAt", type: "text", cast: "timestamp(3)" }, { name: "passwordChangedAt", type: "text", cast: "timestamp(3)" },
     { name: "createdAt", type: "text", cast: "timestamp(3)" }, { name: "updatedAt", type: "text", cast: "timestamp(3)" },
   ], users.map((u) => ({
-    ...u, locale: "en", totpSecretEnc: encryptField(demoTotpSecret(u.email)), totpEnabledAt: ts(now), passwordChangedAt: ts(now), createdAt: ts(now), updatedAt: ts(now),
+    ...u, locale: "en", totpSecretEnc: encryptField(demoTotpSecret(u.email), { table: "User", id: u.id, field: "totpSecretEnc" }), totpEnabledAt: ts(now), passwordChangedAt: ts(now), createdAt: ts(now), updatedAt: ts(now),
   })));
   await bulkInsert(runner, "TeamMembership", [
     { name: "userId", type: "text" }, { name: "teamId", type: "text" }, { name: "createdAt", type: "text", cast: "timestamp(3)" },
@@ -329,9 +329,9 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
         statusChangedAt: ts(updatedAt), arrestDate: isoDay(arrestDate), arrestDatePrecision: ["DAY", "MONTH", "YEAR"][arrestPrecision],
         arrestPlace: city.name, arrestAuthority: `${city.name} Public Security Bureau`,
         narrative: r.chance(0.8) ? r.pick(NARRATIVES).replace("{city}", city.name) : null,
-        narrativeConfidentialEnc: r.chance(0.1) ? encryptField("Source inside the facility says the interrogation has ended.") : null,
+        narrativeConfidentialEnc: r.chance(0.1) ? encryptField("Source inside the facility says the interrogation has ended.", { table: "Detainee", id: did, field: "narrativeConfidentialEnc" }) : null,
         healthConcerns: r.chance(0.1) ? "Needs regular medication." : null, hasSouthKoreaLinks: r.chance(0.2),
-        familyContactsEnc: r.chance(0.3) ? encryptField(`Sister: 010-${r.int(1000, 9999)}-${r.int(1000, 9999)}`) : null,
+        familyContactsEnc: r.chance(0.3) ? encryptField(`Sister: 010-${r.int(1000, 9999)}-${r.int(1000, 9999)}`, { table: "Detainee", id: did, field: "familyContactsEnc" }) : null,
         createdById: lawyer.id, createdAt: ts(createdAt), updatedAt: ts(updatedAt),
       };
       detRows.push(detRow);
@@ -350,9 +350,10 @@ export async function generateBenchData(runner: SqlRunner, opts: GenerateOptions
         const confidential = r.chance(0.1);
         const body = r.pick(NOTE_BODIES);
         const at = new Date(createdAt.getTime() + r.next() * (now.getTime() - createdAt.getTime()));
+        const aid = id(r);
         actRows.push({
-          id: id(r), detaineeId: did, kind: r.chance(0.7) ? "NOTE" : "CALL", body: confidential ? null : body, isConfidential: confidential,
-          bodyEnc: confidential ? encryptField(body) : null, meta: null, actorId: lawyer.id, occurredAt: ts(at), createdAt: ts(at),
+          id: aid, detaineeId: did, kind: r.chance(0.7) ? "NOTE" : "CALL", body: confidential ? null : body, isConfidential: confidential,
+          bodyEnc: confidential ? encryptField(body, { table: "Activity", id: aid, field: "bodyEnc" }) : null, meta: null, actorId: lawyer.id, occurredAt: ts(at), createdAt: ts(at),
         });
       }
       if (r.chance(0.1)) assignRows.push({ detaineeId: did, userId: lawyer.id, createdAt: ts(createdAt) });

@@ -46,7 +46,7 @@ afterAll(async () => db?.close());
 /** A fully signed-in viewer with a real session row (second factor done), optionally enrolled in 2FA. */
 async function signIn(role: Viewer["role"], totpSecret?: string): Promise<Viewer> {
   const v = await makeViewer(role, [teamId]);
-  if (totpSecret) await db.prisma.user.update({ where: { id: v.id }, data: { totpSecretEnc: encryptField(totpSecret), totpEnabledAt: new Date() } });
+  if (totpSecret) await db.prisma.user.update({ where: { id: v.id }, data: { totpSecretEnc: encryptField(totpSecret, { table: "User", id: v.id, field: "totpSecretEnc" }), totpEnabledAt: new Date() } });
   const sessionId = await db.prisma.$transaction((tx) => createUserSession(tx, { userId: v.id, ip: null, userAgent: null, secondFactorDone: true, now: new Date() }));
   signedIn.viewer = { ...v, sessionId };
   return signedIn.viewer;
@@ -87,11 +87,11 @@ describe("own second factor (S7)", () => {
     const { secret } = await startTotpEnrolment({ userId: lawyer.id, email: lawyer.email, sessionId: lawyer.sessionId, actor: lawyer });
     const code = () => totpCodeAt(secret, Math.floor(Date.now() / 1000));
     await expect(confirmEnrolmentAction(null, form({ code: await code() }))).rejects.toMatchObject(toReauth("/account/two-factor"));
-    expect(decryptField((await user(lawyer.id)).totpSecretEnc!)).toBe(old);
+    expect(decryptField((await user(lawyer.id)).totpSecretEnc!, { table: "User", id: lawyer.id, field: "totpSecretEnc" })).toBe(old);
 
     await reauthenticated(lawyer);
     await expect(confirmEnrolmentAction(null, form({ code: await code() }))).rejects.toMatchObject(isRedirect);
-    expect(decryptField((await user(lawyer.id)).totpSecretEnc!)).toBe(secret);
+    expect(decryptField((await user(lawyer.id)).totpSecretEnc!, { table: "User", id: lawyer.id, field: "totpSecretEnc" })).toBe(secret);
   });
 
   it("removing one's second factor needs a fresh re-authentication", async () => {

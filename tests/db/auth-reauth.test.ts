@@ -25,7 +25,7 @@ let n = 0;
 async function signedIn(role: "CASEWORKER" | "LAWYER", secret?: string): Promise<Viewer> {
   const email = `reauth.${++n}.${Date.now()}@test.example`;
   const { id } = await createUser(system, { email, displayName: `R ${n}`, role, password: PASSWORD, teamIds: [] });
-  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: t0 } });
+  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret, { table: "User", id, field: "totpSecretEnc" }), totpEnabledAt: t0 } });
   const r = (await authorizeCredentials({ email, password: PASSWORD }, { ip: "127.0.0.1", userAgent: null, now: t0 }))!;
   const claims = { uid: r.id, sv: r.sv, sid: r.sid };
   if (secret) await completeSignInCode((await resolvePendingSession(claims, meta, t0))!, await totpCodeAt(secret, sec), t0);

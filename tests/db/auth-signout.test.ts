@@ -82,7 +82,7 @@ async function signOut(browser: Browser): Promise<void> {
 async function newUser(role: "CASEWORKER" | "LAWYER", secret?: string) {
   const email = `signout.${++n}.${Date.now()}@test.example`;
   const { id } = await createUser(system, { email, displayName: `Sign-out ${n}`, role, password: PASSWORD, teamIds: [] });
-  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: new Date() } });
+  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret, { table: "User", id, field: "totpSecretEnc" }), totpEnabledAt: new Date() } });
   return { id, email };
 }
 const sessionVersion = async (id: string) => (await db.prisma.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;

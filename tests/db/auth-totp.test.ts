@@ -28,7 +28,7 @@ let n = 0;
 async function newUser(role: "LAWYER" | "ADMIN" | "CASEWORKER", secret?: string) {
   const email = `totp.${++n}.${Date.now()}@test.example`;
   const { id } = await createUser(system, { email, displayName: `T ${n}`, role, password: PASSWORD, teamIds: [] });
-  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: t0 } });
+  if (secret) await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret, { table: "User", id, field: "totpSecretEnc" }), totpEnabledAt: t0 } });
   return { id, email };
 }
 async function signIn(email: string, now = t0): Promise<SessionClaims> {
@@ -122,7 +122,7 @@ describe("second factor at sign-in", () => {
     const u = await newUser("LAWYER", secret);
     const raw = await db.prisma.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecretEnc: true } });
     expect(raw.totpSecretEnc).not.toContain(secret);
-    expect(raw.totpSecretEnc).toMatch(/^v1\./);
+    expect(raw.totpSecretEnc).toMatch(/^v2\./);
   });
 });
 

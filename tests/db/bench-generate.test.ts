@@ -86,10 +86,10 @@ describe(`benchmark generator (${engineName()})`, () => {
   });
 
   it("encrypts restricted fields and TOTP secrets with the app's keys", async () => {
-    const [row] = await db.runner.query<{ familyContactsEnc: string }>(`SELECT "familyContactsEnc" FROM "Detainee" WHERE "familyContactsEnc" IS NOT NULL LIMIT 1`);
-    expect(decryptField(row!.familyContactsEnc)).toMatch(/^Sister: 010-/);
-    const users = await db.runner.query<{ email: string; totpSecretEnc: string }>(`SELECT email, "totpSecretEnc" FROM "User"`);
-    for (const u of users) expect(decryptField(u.totpSecretEnc)).toBe(demoTotpSecret(u.email));
+    const [row] = await db.runner.query<{ id: string; familyContactsEnc: string }>(`SELECT id, "familyContactsEnc" FROM "Detainee" WHERE "familyContactsEnc" IS NOT NULL LIMIT 1`);
+    expect(decryptField(row!.familyContactsEnc, { table: "Detainee", id: row!.id, field: "familyContactsEnc" })).toMatch(/^Sister: 010-/);
+    const users = await db.runner.query<{ id: string; email: string; totpSecretEnc: string }>(`SELECT id, email, "totpSecretEnc" FROM "User"`);
+    for (const u of users) expect(decryptField(u.totpSecretEnc, { table: "User", id: u.id, field: "totpSecretEnc" })).toBe(demoTotpSecret(u.email));
   });
 
   it("fills in risk for every facility and detainee, exactly as the project's rescoring computes it", async () => {

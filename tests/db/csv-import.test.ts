@@ -7,6 +7,8 @@ import { createDetainee } from "@/lib/domain/detainee/mutations";
 import { listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
 import { commitDetaineeImport, previewDetaineeImport } from "@/lib/domain/detainee/csv/import";
+import { archiveDetainee } from "@/lib/domain/detainee/update";
+import { CASE_NUMBER_PATTERN } from "@/lib/domain/detainee/case-number";
 import { exportDetaineesCsv } from "@/lib/domain/detainee/csv/export";
 import { parseImportCsv } from "@/lib/domain/detainee/csv/parse";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -67,11 +69,13 @@ describe(`CSV import (${engineName()})`, () => {
   });
 
   it("creates every case with case numbers, searchText, encrypted contacts, custody, a timeline entry and ONE audit row", async () => {
-    await createDetainee(system, { teamId: teamA, nameHangul: "기존사건" }, { year: YEAR }); // the counter already stands at 1
+    const earlier = await createDetainee(system, { teamId: teamA, nameHangul: "기존사건" }, { year: YEAR });
     const auditsBefore = await db.prisma.auditLog.count();
     const csv = goodCsv(20, "G", { crlf: true });
     const out = await commitDetaineeImport(caseworkerA, { teamId: teamA, content: `\uFEFF${csv}` }, { year: YEAR });
-    expect(out).toMatchObject({ created: 20, alreadyImported: 0, withCustody: 5, firstCaseNumber: `HV-${YEAR}-0002`, lastCaseNumber: `HV-${YEAR}-0021` });
+    expect(out).toMatchObject({ created: 20, alreadyImported: 0, withCustody: 5 });
+    for (const n of [out.firstCaseNumber, out.lastCaseNumber]) expect(n).toMatch(new RegExp(`^HV-${YEAR}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$`));
+    expect([out.firstCaseNumber, out.lastCaseNumber]).not.toContain(earlier.caseNumber);
     const rows = await db.prisma.detainee.findMany({ where: { teamId: teamA, importKey: { startsWith: "ref:G-" } }, orderBy: { caseNumber: "asc" }, include: { custody: true, activities: true } });
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.caseNumber)).size).toBe(20);
@@ -88,7 +92,7 @@ describe(`CSV import (${engineName()})`, () => {
 
     const raw = await db.prisma.$queryRaw<{ enc: string; row: string }[]>`
       SELECT "familyContactsEnc" AS enc, row_to_json(d)::text AS row FROM "Detainee" d WHERE "importKey" = 'ref:G-0'`;
-    expect(raw[0]!.enc).toMatch(/^v1\./);
+    expect(raw[0]!.enc).toMatch(/^v2\./);
     expect(raw[0]!.row).not.toContain("CANARY");
 
     const audits = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" }, skip: auditsBefore });
@@ -117,13 +121,32 @@ describe(`CSV import (${engineName()})`, () => {
     expect((await db.prisma.detainee.findFirstOrThrow({ where: { importKey: "ref:F-2" } })).estimatedAge).toBe(35);
   });
 
+  it("the preview does not name an archived case: the row is only reported as taken", async () => {
+    // A team of its own: archiving changes what the other teams' later tests count.
+    const teamD = await makeTeam();
+    const caseworkerD = await makeViewer("CASEWORKER", [teamD]);
+    const csv = goodCsv(2, "ARC");
+    await commitDetaineeImport(caseworkerD, { teamId: teamD, content: csv });
+    const [archived, kept] = await Promise.all(["ref:ARC-0", "ref:ARC-1"].map((k) => db.prisma.detainee.findFirstOrThrow({ where: { teamId: teamD, importKey: k } })));
+    await archiveDetainee(admin, { detaineeId: archived!.id, version: archived!.version, reason: "Duplicate of another case" });
+    const before = await db.prisma.detainee.count();
+    const preview = await previewDetaineeImport(caseworkerD, { teamId: teamD, content: csv });
+    expect(preview.counts).toEqual({ total: 2, toCreate: 0, withErrors: 0, alreadyImported: 2 });
+    expect(preview.rows.map((r) => [r.matchesExisting, r.existingCaseNumber])).toEqual([[true, null], [true, kept!.caseNumber]]);
+    // Positive control: the listed case's number is in the preview; the archived one's is not.
+    expect(json(preview)).toContain(kept!.caseNumber);
+    expect(json(preview)).not.toContain(archived!.caseNumber);
+    expect(await commitDetaineeImport(caseworkerD, { teamId: teamD, content: csv })).toMatchObject({ created: 0, alreadyImported: 2 });
+    expect(await db.prisma.detainee.count()).toBe(before);
+  });
+
   it("re-importing the same file creates nothing and reports every row as already imported", async () => {
     const csv = goodCsv(8, "R");
     await commitDetaineeImport(caseworkerA, { teamId: teamA, content: csv });
     const before = await db.prisma.detainee.count();
     const preview = await previewDetaineeImport(caseworkerA, { teamId: teamA, content: csv });
     expect(preview.counts).toEqual({ total: 8, toCreate: 0, withErrors: 0, alreadyImported: 8 });
-    expect(preview.rows[0]!.existingCaseNumber).toMatch(/^HV-\d{4}-\d{4}$/);
+    expect(preview.rows[0]!.existingCaseNumber).toMatch(CASE_NUMBER_PATTERN);
     expect(await commitDetaineeImport(caseworkerA, { teamId: teamA, content: csv })).toMatchObject({ created: 0, alreadyImported: 8 });
     expect(await db.prisma.detainee.count()).toBe(before);
     // Without case_ref, the identity is the normalised names and birth date.
@@ -190,7 +213,7 @@ describe(`CSV export (${engineName()})`, () => {
     const detained = await exportText(lawyerB, { status: "DETAINED" });
     expect(detained.rows.slice(1).map((r) => r[0])).toHaveLength(1);
     const all = await exportText(admin, {}, { batchSize: 500 });
-    expect(all.rows.length - 1).toBe(await db.prisma.detainee.count());
+    expect(all.rows.length - 1).toBe(await db.prisma.detainee.count({ where: { archivedAt: null } }));
     const own = await exportText(lawyerA);
     expect(own.rows.slice(1).every((r) => r.at(-1) === own.rows[1]!.at(-1))).toBe(true);
     expect(own.text).not.toContain(evil.caseNumber);

@@ -5,11 +5,17 @@ import { createDetainee } from "@/lib/domain/detainee/mutations";
 import { reindexNames } from "@/lib/domain/names/reindex";
 import { getDetainee, getDetaineeForEdit, listDetainees } from "@/lib/domain/detainee/queries";
 import { listDetaineesSchema } from "@/lib/domain/detainee/schemas";
+import { recordConsent } from "@/lib/domain/consent/mutations";
+import { listConsents } from "@/lib/domain/consent/queries";
+import { nextCaseNumber } from "@/lib/domain/detainee/case-number";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createTestDatabase } from "./helpers";
 import { ensureTestKeys, makeTeam, makeViewer, system } from "./fixtures";
 
 const CANARY_PHONE = "010-0000-7391-CANARY";
+// The relative who gave consent, and the consent notes: restricted like family contacts.
+const CANARY_CONSENT_NAME = "Kim Sun-ok CANARY-CONSENT-NAME";
+const CANARY_CONSENT_NOTE = "Called from Yanji CANARY-CONSENT-NOTE";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let teamA: string, teamB: string;
 let lawyerA: Viewer, lawyerB: Viewer, caseworkerA: Viewer, viewerA: Viewer, admin: Viewer;
@@ -27,6 +33,9 @@ beforeAll(async () => {
   ]);
   caseA = await createDetainee(system, { teamId: teamA, nameHangul: "김옥화", familyNameRoman: "Kim", givenNameRoman: "Ok-hwa", familyContacts: `Sister — ${CANARY_PHONE}` });
   caseB = await createDetainee(system, { teamId: teamB, nameHangul: "박영남", familyNameRoman: "Pak", givenNameRoman: "Yong-nam" });
+  await recordConsent(lawyerA, {
+    detaineeId: caseA.id, channel: "WGAD", naming: "INITIALS", givenBy: "RELATIVE", givenByName: CANARY_CONSENT_NAME, method: "PHONE", givenOn: "2026-11-02", notes: CANARY_CONSENT_NOTE,
+  });
 });
 
 afterAll(async () => db?.close());
@@ -58,8 +67,33 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
   it("stores family contacts encrypted: no plaintext in the raw row", async () => {
     const rows = await db.prisma.$queryRaw<{ familyContactsEnc: string; row: string }[]>`
       SELECT "familyContactsEnc", row_to_json(d)::text AS row FROM "Detainee" d WHERE id = ${caseA.id}`;
-    expect(rows[0]!.familyContactsEnc).toMatch(/^v1\.k1\./);
+    expect(rows[0]!.familyContactsEnc).toMatch(/^v2\.k1\./);
     expect(rows[0]!.row).not.toContain("CANARY");
+  });
+
+  it("stores the consent giver's name and notes encrypted: no plaintext in the raw row", async () => {
+    const rows = await db.prisma.$queryRaw<{ givenByNameEnc: string; notesEnc: string; row: string }[]>`
+      SELECT "givenByNameEnc", "notesEnc", row_to_json(c)::text AS row FROM "Consent" c WHERE "detaineeId" = ${caseA.id}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.givenByNameEnc).toMatch(/^v2\.k1\./);
+    expect(rows[0]!.notesEnc).toMatch(/^v2\.k1\./);
+    expect(rows[0]!.row).not.toContain("CANARY");
+  });
+
+  it("gives the consent giver's name and notes to the team's lawyer (audited), never to caseworkers or viewers", async () => {
+    const asLawyer = await listConsents(lawyerA, caseA.id);
+    expect(asLawyer.history[0]!.restricted).toEqual({ visible: true, givenByName: CANARY_CONSENT_NAME, notes: CANARY_CONSENT_NOTE });
+    const audit = await db.prisma.auditLog.findMany({ where: { action: "consent.restricted.view", entityId: caseA.id, actorId: lawyerA.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.meta).toEqual({ fields: ["givenByName", "notes"] });
+    for (const v of [caseworkerA, viewerA]) {
+      const dto = await listConsents(v, caseA.id);
+      expect(dto.history).toHaveLength(1);
+      expect(dto.history[0]!.restricted).toEqual({ visible: false, withheld: true });
+      expect(JSON.stringify(dto)).not.toContain("CANARY");
+    }
+    expect(await db.prisma.auditLog.count({ where: { action: "consent.restricted.view", actorId: { in: [caseworkerA.id, viewerA.id] } } })).toBe(0);
+    expect((await listConsents(lawyerB, caseA.id)).history).toEqual([]);
   });
 
   it("gives restricted fields to the team's lawyer (audited), never to caseworkers or viewers", async () => {
@@ -108,9 +142,26 @@ describe(`detainee access (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     expect((await reindexNames(db.prisma)).updated).toBe(0);
   });
 
-  it("numbers cases HV-YYYY-NNNN, unique even when created concurrently", async () => {
+  it("numbers cases HV-YYYY-XXXX-XXXX at random: unique even when created concurrently, revealing no count", async () => {
     const made = await Promise.all(Array.from({ length: 5 }, (_, i) => createDetainee(lawyerA, { teamId: teamA, nameHangul: `동시${i}` }, { year: 2031 })));
-    const numbers = made.map((m) => m.caseNumber).sort();
-    expect(numbers).toEqual(["HV-2031-0001", "HV-2031-0002", "HV-2031-0003", "HV-2031-0004", "HV-2031-0005"]);
+    const numbers = made.map((m) => m.caseNumber);
+    expect(new Set(numbers).size).toBe(5);
+    for (const n of numbers) expect(n).toMatch(/^HV-2031-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    // People find a case by its number, typed in any case.
+    for (const q of [numbers[0]!, numbers[0]!.toLowerCase()]) expect((await listDetainees(lawyerA, listDetaineesSchema.parse({ q }))).rows.map((r) => r.id), q).toContain(made[0]!.id);
+    // Another team opening cases does not move team A's numbers along a shared counter.
+    const before = await createDetainee(lawyerA, { teamId: teamA, nameHangul: "앞" }, { year: 2032 });
+    for (let i = 0; i < 3; i++) await createDetainee(lawyerB, { teamId: teamB, nameHangul: `다른팀${i}` }, { year: 2032 });
+    const after = await createDetainee(lawyerA, { teamId: teamA, nameHangul: "뒤" }, { year: 2032 });
+    expect([before.caseNumber, after.caseNumber].every((n) => !/^HV-2032-\d+$/.test(n))).toBe(true);
+    expect(await db.prisma.caseNumberCounter.count()).toBe(0);
+  });
+
+  it("draws again when a case number is taken", async () => {
+    const taken = (await db.prisma.detainee.findFirstOrThrow({ where: { caseNumber: { startsWith: "HV-2031-" } } })).caseNumber;
+    const draws = [taken, taken, "HV-2031-2222-3333"];
+    const number = await db.prisma.$transaction((tx) => nextCaseNumber(tx, 2031, () => draws.shift()!));
+    expect(number).toBe("HV-2031-2222-3333");
+    await expect(db.prisma.$transaction((tx) => nextCaseNumber(tx, 2031, () => taken))).rejects.toThrow(/unused case number/);
   });
 });

@@ -122,7 +122,7 @@ describe("notes and calls", () => {
     await addNote(caseworker, { detaineeId: caseId, kind: "NOTE", body: "Family visited the centre; supplies refused." });
     const row = await db.prisma.activity.findUniqueOrThrow({ where: { id } });
     expect(row.body).toBeNull();
-    expect(row.bodyEnc).toMatch(/^v1\./);
+    expect(row.bodyEnc).toMatch(/^v2\./);
     const raw = await db.prisma.$queryRaw<{ row: string }[]>`SELECT row_to_json(a)::text AS row FROM "Activity" a WHERE id = ${id}`;
     expect(raw[0]!.row).not.toMatch(CANARY);
 

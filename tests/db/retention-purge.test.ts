@@ -119,7 +119,8 @@ describe("retention purge", () => {
   it("finds the canaries everywhere before the purge (the scan works)", async () => {
     const hits = await findInTextColumns(db.runner, OLD);
     const tables = new Set(hits.map((h) => h.split(".")[0]));
-    for (const t of ["Detainee", "Source", "Consent", "Activity", "Indicator", "Attachment", "Petition", "PetitionTransition", "Notification"]) expect(tables, t).toContain(`"${t}"`);
+    // Consent is not in the list: its giver's name and notes are encrypted (issue 12), so no plaintext canary is there.
+    for (const t of ["Detainee", "Source", "Activity", "Indicator", "Attachment", "Petition", "PetitionTransition", "Notification"]) expect(tables, t).toContain(`"${t}"`);
   });
 
   it("a dry run counts what it would purge and changes nothing", async () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const email = `link.admin.${Date.now()}@test.example`;
   const secret = newTotpSecret();
   const { id } = await createUser(system, { email, displayName: "Link admin", role: "ADMIN", password: ADMIN_PASSWORD, teamIds: [] });
-  await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: t0 } });
+  await db.prisma.user.update({ where: { id }, data: { totpSecretEnc: encryptField(secret, { table: "User", id, field: "totpSecretEnc" }), totpEnabledAt: t0 } });
   const claims = (await signInClaims(email, ADMIN_PASSWORD))!;
   const sec = Math.floor(t0.getTime() / 1000);
   await completeSignInCode((await resolvePendingSession(claims, meta, t0))!, await totpCodeAt(secret, sec), t0);

@@ -1,12 +1,15 @@
 // The consent ledger. Rows are never edited or deleted: a revocation stamps revokedAt and a note
 // on the row, so the history of who agreed to what, when and how stays complete.
 import { prisma } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { encryptOptional } from "@/lib/crypto/field";
 import { recordAudit } from "@/lib/audit/record";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
 import { findDetaineeForWrite } from "../custody/mutations";
 import { detaineeWhere } from "../detainee/scope";
+import { consentSite } from "./site";
 import { recordConsentSchema, revokeConsentSchema, type RecordConsentInput, type RevokeConsentInput } from "./schemas";
 
 type Result = { id: string; detaineeId: string };
@@ -17,11 +20,15 @@ export async function recordConsent(actor: Actor, input: RecordConsentInput): Pr
   if (data.givenOn.date.getTime() > Date.now()) throw new AppError("INVALID", "Consent cannot be given in the future.", { givenOn: ["futureDate"] });
   return prisma().$transaction(async (tx) => {
     const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
+    // The giver's name and the notes are restricted: encrypted, bound to this row (S18); the
+    // legacy plaintext columns stay null.
+    const id = newId();
     const created = await tx.consent.create({
       data: {
-        detaineeId: detainee.id, channel: data.channel, naming: data.naming, givenBy: data.givenBy,
-        givenByName: data.givenBy === "DETAINEE" ? null : data.givenByName, method: data.method,
-        givenOn: data.givenOn.date, givenOnPrecision: data.givenOn.precision, notes: data.notes, recordedById: isViewer(actor) ? actor.id : null,
+        id, detaineeId: detainee.id, channel: data.channel, naming: data.naming, givenBy: data.givenBy,
+        givenByNameEnc: encryptOptional(data.givenBy === "DETAINEE" ? null : data.givenByName, consentSite(id, "givenByNameEnc")), method: data.method,
+        givenOn: data.givenOn.date, givenOnPrecision: data.givenOn.precision, notesEnc: encryptOptional(data.notes, consentSite(id, "notesEnc")),
+        recordedById: isViewer(actor) ? actor.id : null,
       },
       select: { id: true },
     });

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refreshRisk } from "../risk/refresh";
 import { afterStatusChange } from "../risk/triggers";
 import { encryptOptional } from "@/lib/crypto/field";
+import { newId } from "@/lib/db/new-id";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan, writableTeamIds } from "../authz";
@@ -26,9 +27,10 @@ export async function createDetainee(actor: Actor, input: CreateDetaineeInput, o
     if (!team) throw new AppError("INVALID", "Choose one of your teams.", { teamId: ["unknownTeam"] });
     await assertAssignable(tx, d.teamId, d.assignedUserIds);
     const caseNumber = await nextCaseNumber(tx, opts.year);
+    const id = newId();
     const created = await tx.detainee.create({
       data: {
-        caseNumber, teamId: d.teamId,
+        id, caseNumber, teamId: d.teamId,
         familyNameRoman: d.familyNameRoman, givenNameRoman: d.givenNameRoman, nameHangul: d.nameHangul,
         nameChinese: d.nameChinese, aliases: d.aliases,
         searchText: buildSearchText({ ...d, caseNumber }),
@@ -37,7 +39,7 @@ export async function createDetainee(actor: Actor, input: CreateDetaineeInput, o
         arrestDate: d.arrestDate?.date ?? null, arrestDatePrecision: d.arrestDate?.precision ?? null,
         arrestPlace: d.arrestPlace, arrestAuthority: d.arrestAuthority, narrative: d.narrative,
         healthConcerns: d.healthConcerns, hasSouthKoreaLinks: d.hasSouthKoreaLinks,
-        familyContactsEnc: encryptOptional(d.familyContacts),
+        familyContactsEnc: encryptOptional(d.familyContacts, { table: "Detainee", id, field: "familyContactsEnc" }),
         createdById: isViewer(actor) ? actor.id : null,
         assignments: { create: [...new Set(d.assignedUserIds)].map((userId) => ({ userId })) },
       },

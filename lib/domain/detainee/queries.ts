@@ -131,7 +131,7 @@ export const getDetainee = cache(async (viewer: Viewer, detaineeId: string) => {
     custody: custody.map((c) => ({ ...c, from: fromColumns(c.fromDate, c.fromPrecision)!, to: fromColumns(c.toDate, c.toPrecision) })),
     currentFacility: custody.find((c) => c.toDate === null)?.facility ?? null,
     // Restricted: present only for roles allowed to read it; others get the fact that it is withheld.
-    familyContacts: mayReadRestricted ? { visible: true as const, value: decryptOptional(familyContactsEnc) } : { visible: false as const },
+    familyContacts: mayReadRestricted ? { visible: true as const, value: decryptOptional(familyContactsEnc, { table: "Detainee", id: d.id, field: "familyContactsEnc" }) } : { visible: false as const },
   };
 });
 export type DetaineeDetail = NonNullable<Awaited<ReturnType<typeof getDetainee>>>;
@@ -159,7 +159,7 @@ export async function listActivities(viewer: Viewer, detaineeId: string, take = 
     content: !a.isConfidential
       ? { visible: true as const, body }
       : mayReadRestricted
-        ? { visible: true as const, body: decryptOptional(bodyEnc) }
+        ? { visible: true as const, body: decryptOptional(bodyEnc, { table: "Activity", id: a.id, field: "bodyEnc" }) }
         : { visible: false as const },
   }));
 }
@@ -217,6 +217,6 @@ export async function getDetaineeForEdit(viewer: Viewer, detaineeId: string) {
     id: d.id, caseNumber: d.caseNumber, version: d.version, status: d.status,
     assignedUserIds: assigned.map((a) => a.userId), lawyers,
     snapshot: editableSnapshot(d),
-    familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc) ?? "" } : { show: false },
+    familyContacts: mayReadRestricted ? { show: true, value: decryptOptional(d.familyContactsEnc, { table: "Detainee", id: d.id, field: "familyContactsEnc" }) ?? "" } : { show: false },
   };
 }

@@ -65,7 +65,7 @@ export async function updateDetainee(actor: Actor, input: UpdateDetaineeInput): 
       data: {
         ...next,
         searchText: buildSearchText({ ...next, caseNumber: current.caseNumber }),
-        ...(contactsChanged ? { familyContactsEnc: encryptOptional(d.familyContacts) } : {}),
+        ...(contactsChanged ? { familyContactsEnc: encryptOptional(d.familyContacts, { table: "Detainee", id: found.id, field: "familyContactsEnc" }) } : {}),
         version: { increment: 1 },
       },
     });

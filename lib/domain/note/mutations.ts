@@ -3,6 +3,7 @@
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { encryptField } from "@/lib/crypto/field";
+import { newId } from "@/lib/db/new-id";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { assertCan } from "../authz";
 import { findDetaineeForWrite } from "../custody/mutations";
@@ -13,12 +14,13 @@ export async function addNote(actor: Actor, input: AddNoteInput): Promise<{ id: 
   const data = addNoteSchema.parse(input);
   return prisma().$transaction(async (tx) => {
     const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
+    const id = newId();
     const created = await tx.activity.create({
       data: {
-        detaineeId: detainee.id, kind: data.kind, actorId: isViewer(actor) ? actor.id : null,
+        id, detaineeId: detainee.id, kind: data.kind, actorId: isViewer(actor) ? actor.id : null,
         isConfidential: data.isConfidential,
         body: data.isConfidential ? null : data.body,
-        bodyEnc: data.isConfidential ? encryptField(data.body) : null,
+        bodyEnc: data.isConfidential ? encryptField(data.body, { table: "Activity", id, field: "bodyEnc" }) : null,
       },
       select: { id: true },
     });

@@ -4,6 +4,7 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptOptional, encryptOptional } from "@/lib/crypto/field";
+import { newId } from "@/lib/db/new-id";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
@@ -12,6 +13,9 @@ import { detaineeWhere } from "../detainee/scope";
 import { addSourceSchema, removeSourceSchema, updateSourceSchema, type AddSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Result = { id: string; detaineeId: string };
+
+/** Where a source's encrypted field lives (bound into its ciphertext, lib/crypto/field.ts). */
+const at = (id: string, field: "identityEnc" | "contactEnc") => ({ table: "Source", id, field });
 
 /** A case's source, if the actor may see the case; another team's source is NOT_FOUND. */
 async function findSourceForWrite(tx: Tx, actor: Actor, sourceId: string) {
@@ -33,10 +37,11 @@ export async function addSource(actor: Actor, input: AddSourceInput): Promise<Re
   const data = addSourceSchema.parse(input);
   return prisma().$transaction(async (tx) => {
     const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
+    const id = newId();
     const created = await tx.source.create({
       data: {
-        teamId: detainee.teamId, detaineeId: detainee.id, kind: data.kind, label: data.label, confidentiality: data.confidentiality,
-        identityEnc: encryptOptional(data.identity), contactEnc: encryptOptional(data.contact),
+        id, teamId: detainee.teamId, detaineeId: detainee.id, kind: data.kind, label: data.label, confidentiality: data.confidentiality,
+        identityEnc: encryptOptional(data.identity, at(id, "identityEnc")), contactEnc: encryptOptional(data.contact, at(id, "contactEnc")),
       },
       select: { id: true },
     });
@@ -57,14 +62,14 @@ export async function updateSource(actor: Actor, input: UpdateSourceInput): Prom
       before.kind !== data.kind ? "kind" : null,
       before.label !== data.label ? "label" : null,
       before.confidentiality !== data.confidentiality ? "confidentiality" : null,
-      decryptOptional(before.identityEnc) !== data.identity ? "identity" : null,
-      decryptOptional(before.contactEnc) !== data.contact ? "contact" : null,
+      decryptOptional(before.identityEnc, at(before.id, "identityEnc")) !== data.identity ? "identity" : null,
+      decryptOptional(before.contactEnc, at(before.id, "contactEnc")) !== data.contact ? "contact" : null,
     ].filter((f): f is string => f !== null);
     await tx.source.update({
       where: { id: before.id },
       data: {
         kind: data.kind, label: data.label, confidentiality: data.confidentiality,
-        identityEnc: encryptOptional(data.identity), contactEnc: encryptOptional(data.contact),
+        identityEnc: encryptOptional(data.identity, at(before.id, "identityEnc")), contactEnc: encryptOptional(data.contact, at(before.id, "contactEnc")),
       },
     });
     await timeline(tx, actor, before.detaineeId, { event: "source.update", sourceId: before.id, sourceKind: data.kind });

@@ -31,7 +31,11 @@ export async function listSources(viewer: Viewer, detaineeId: string) {
   return rows.map(({ identityEnc, contactEnc, ...r }) => ({
     ...r,
     restricted: mayRead
-      ? { visible: true as const, identity: decryptOptional(identityEnc), contact: decryptOptional(contactEnc) }
+      ? {
+          visible: true as const,
+          identity: decryptOptional(identityEnc, { table: "Source", id: r.id, field: "identityEnc" }),
+          contact: decryptOptional(contactEnc, { table: "Source", id: r.id, field: "contactEnc" }),
+        }
       : { visible: false as const },
   }));
 }

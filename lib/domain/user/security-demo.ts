@@ -14,7 +14,7 @@ export async function enrolDemoTwoFactor(email: string): Promise<boolean> {
   return prisma().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, totpEnabledAt: true } });
     if (!user || user.totpEnabledAt) return false;
-    await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptField(demoTotpSecret(email)), totpEnabledAt: new Date() } });
+    await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: encryptField(demoTotpSecret(email), { table: "User", id: user.id, field: "totpSecretEnc" }), totpEnabledAt: new Date() } });
     await recordAudit(tx, { system: "seed" }, { action: "auth.2fa.enrol", entityType: "User", entityId: user.id, meta: { demo: true } });
     return true;
   });

@@ -12,6 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptField, encryptField } from "@/lib/crypto/field";
+import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { matchTotpCode, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { codeKey, isCodeLocked, recordFailures } from "@/lib/auth/throttle";
@@ -47,10 +48,10 @@ function sessionIdOf(subject: EnrolmentSubject): string {
   return subject.sessionId;
 }
 
-function secretOf(payload: unknown): string {
-  const enc = (payload as { secretEnc?: unknown } | null)?.secretEnc;
+function secretOf(token: { id: string; payload: unknown }): string {
+  const enc = (token.payload as { secretEnc?: unknown } | null)?.secretEnc;
   if (typeof enc !== "string") throw new AppError("INVALID", "enrolmentExpired");
-  return decryptField(enc);
+  return decryptField(enc, { table: "OneTimeToken", id: token.id, field: "payload.secretEnc" });
 }
 
 /**
@@ -61,18 +62,19 @@ export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = 
   const sessionId = sessionIdOf(subject);
   const existing = await pendingToken(prisma(), subject.userId, now);
   if (existing && sessionOf(existing.payload) === sessionId) {
-    const secret = secretOf(existing.payload);
+    const secret = secretOf(existing);
     return { secret, uri: totpUri(secret, subject.email) };
   }
   const secret = newTotpSecret();
+  const id = newId();
   await prisma().$transaction(async (tx) => {
     // Every earlier pending secret of this person is retired, whichever session made it.
     const replaced = await tx.oneTimeToken.updateMany({ where: { userId: subject.userId, kind: ENROLMENT_KIND, usedAt: null }, data: { usedAt: now } });
     await tx.oneTimeToken.create({
       data: {
-        kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
+        id, kind: ENROLMENT_KIND, userId: subject.userId, expiresAt: new Date(now.getTime() + ENROLMENT_TTL_MS),
         tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        payload: { secretEnc: encryptField(secret), sessionId },
+        payload: { secretEnc: encryptField(secret, { table: "OneTimeToken", id, field: "payload.secretEnc" }), sessionId },
       },
     });
     if (existing) {
@@ -95,7 +97,7 @@ export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unkn
   if (!token) throw new AppError("INVALID", "enrolmentExpired");
   // Set up again in another session since: this one's secret is gone; start over (nothing is counted).
   if (sessionOf(token.payload) !== sessionId) throw new AppError("INVALID", "enrolmentReplaced");
-  const secret = secretOf(token.payload);
+  const secret = secretOf(token);
   const step = await matchTotpCode(secret, code, null, now);
   if (step === null) {
     await db.$transaction(async (tx) => {
@@ -108,7 +110,7 @@ export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unkn
     const used = await tx.oneTimeToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
     if (used.count === 0) throw new AppError("INVALID", "enrolmentExpired");
     const before = await tx.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { totpEnabledAt: true } });
-    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: now, totpLastStep: step } });
+    await tx.user.update({ where: { id: subject.userId }, data: { totpSecretEnc: encryptField(secret, { table: "User", id: subject.userId, field: "totpSecretEnc" }), totpEnabledAt: now, totpLastStep: step } });
     if (subject.sessionId) await markSecondFactor(tx, subject.sessionId, now);
     const ended = await endOtherSessions(tx, subject.userId, subject.sessionId, now);
     await recordAudit(tx, subject.actor, {

@@ -40,7 +40,8 @@ export async function toImportPreview(analysis: ImportAnalysis, meta: { teamId: 
       status: c.status ?? "",
       facility: c.facility ?? "",
       problems: r.errors.map((e) => (e.column ? `${e.column}: ${message(e)}` : message(e))),
-      already: r.existingCaseNumber ? t("rowAlready", { caseNumber: r.existingCaseNumber }) : null,
+      // An archived case is not named: only that the row is taken.
+      already: !r.matchesExisting ? null : r.existingCaseNumber ? t("rowAlready", { caseNumber: r.existingCaseNumber }) : t("rowTaken"),
     };
   });
   const blocked = analysis.fileErrors.length > 0 || counts.withErrors > 0;

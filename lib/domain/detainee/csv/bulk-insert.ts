@@ -2,16 +2,14 @@
 // parameter per column instead of one parameter per cell. Measured on 10,000 rows, Prisma's
 // createMany spent ~2 s per 1,000 rows building and binding parameters (20 s in all, twice the
 // PRODUCT.md §7 budget); unnest does all 10,000 in ~1.3 s on PostgreSQL. Tagged templates only (S13).
-import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
 import type { PartialDate } from "@/lib/dates/partial-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DetaineeData } from "./validate";
 
-/** A cuid-shaped id (c + 24 hex = 96 random bits), since these rows bypass Prisma's own cuid(). */
-export function newId(): string {
-  return `c${randomBytes(12).toString("hex")}`;
-}
+
+export { newId };
 
 const day = (d: PartialDate | null | undefined) => (d ? d.date.toISOString().slice(0, 10) : null);
 

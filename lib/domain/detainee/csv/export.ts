@@ -60,7 +60,7 @@ function toCells(d: ExportRow, includeRestricted: boolean): string[] {
     facility: facility ? facility.refCode ?? facility.nameEn : "",
     narrative: d.narrative ?? "", health_concerns: d.healthConcerns ?? "",
     south_korea_links: exportYesNo(d.hasSouthKoreaLinks),
-    family_contacts: includeRestricted ? decryptOptional(d.familyContactsEnc) ?? "" : "",
+    family_contacts: includeRestricted ? decryptOptional(d.familyContactsEnc, { table: "Detainee", id: d.id, field: "familyContactsEnc" }) ?? "" : "",
   };
   return [d.caseNumber, ...exportColumns(includeRestricted).map((c) => cells[c]), facility?.nameEn ?? "", d.team.name];
 }

@@ -14,6 +14,7 @@ import { parsePartialDate } from "@/lib/dates/partial-date";
 import { AppError } from "@/lib/errors";
 import { assertCan, writableTeamIds } from "../../authz";
 import { buildSearchText } from "../../names/search-text";
+import { newCaseNumbers } from "../case-number";
 import { idSchema } from "../../schemas-common";
 import { insertCustody, insertDetainees, insertOpeningActivities, newId, type DetaineeInsert } from "./bulk-insert";
 import { localIsoDate } from "./local-date";
@@ -23,7 +24,12 @@ import { buildFacilityLookup, validateImportRows, type RowResult } from "./valid
 export const importInputSchema = z.strictObject({ teamId: idSchema, content: z.string().max(MAX_IMPORT_BYTES + 1) });
 export type ImportInput = z.input<typeof importInputSchema>;
 
-export type AnalysedRow = RowResult & { existingCaseNumber: string | null };
+/**
+ * `matchesExisting`: the row is already a case of the team (skipped on commit).
+ * `existingCaseNumber`: that case's number, or null when the case is archived: archived cases
+ * are out of every list and page, so the preview says only that the row is taken (issue 12).
+ */
+export type AnalysedRow = RowResult & { matchesExisting: boolean; existingCaseNumber: string | null };
 export type ImportAnalysis = {
   sha256: string;
   fileErrors: CsvMessage[];
@@ -59,12 +65,15 @@ async function analyse(db: Tx, teamId: string, content: string): Promise<ImportA
   const results = validateImportRows(parsed.rows, { teamId, findFacility: buildFacilityLookup(facilities) });
   const keys = results.flatMap((r) => (r.record ? [r.record.importKey] : []));
   // One array parameter rather than Prisma's `in` list of 10,000 bound values.
-  const found = keys.length === 0 ? [] : await db.$queryRaw<{ importKey: string; caseNumber: string }[]>`
-    SELECT "importKey", "caseNumber" FROM "Detainee" WHERE "teamId" = ${teamId} AND "importKey" = ANY(${keys}::text[])`;
-  const existing = new Map(found.map((f) => [f.importKey, f.caseNumber]));
-  const rows = results.map((r) => ({ ...r, existingCaseNumber: r.record ? existing.get(r.record.importKey) ?? null : null }));
+  const found = keys.length === 0 ? [] : await db.$queryRaw<{ importKey: string; caseNumber: string; archived: boolean }[]>`
+    SELECT "importKey", "caseNumber", "archivedAt" IS NOT NULL AS archived FROM "Detainee" WHERE "teamId" = ${teamId} AND "importKey" = ANY(${keys}::text[])`;
+  const existing = new Map(found.map((f) => [f.importKey, f.archived ? null : f.caseNumber]));
+  const rows = results.map((r) => {
+    const matchesExisting = r.record !== null && existing.has(r.record.importKey);
+    return { ...r, matchesExisting, existingCaseNumber: matchesExisting ? existing.get(r.record!.importKey)! : null };
+  });
   const withErrors = rows.filter((r) => r.errors.length > 0).length;
-  const alreadyImported = rows.filter((r) => r.existingCaseNumber).length;
+  const alreadyImported = rows.filter((r) => r.matchesExisting).length;
   return {
     sha256, fileErrors: parsed.fileErrors, rows,
     counts: { total: rows.length, toCreate: rows.length - withErrors - alreadyImported, withErrors, alreadyImported },
@@ -77,16 +86,6 @@ export async function previewDetaineeImport(actor: Actor, input: ImportInput): P
   const { teamId, content } = importInputSchema.parse(input);
   await assertWritableTeam(prisma(), actor, teamId);
   return analyse(prisma(), teamId, content);
-}
-
-/** Reserves n consecutive case numbers for the year in one statement (same format as nextCaseNumber). */
-async function reserveCaseNumbers(tx: Tx, year: number, n: number): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CaseNumberCounter" ("year", "value") VALUES (${year}, ${n})
-    ON CONFLICT ("year") DO UPDATE SET "value" = "CaseNumberCounter"."value" + ${n}
-    RETURNING "value"`;
-  const first = Number(rows[0]?.value) - n + 1;
-  return Array.from({ length: n }, (_, i) => `HV-${year}-${String(first + i).padStart(4, "0")}`);
 }
 
 /** PostgreSQL's unique_violation, as Prisma reports it for model writes (P2002) or raw SQL (P2010 + 23505). */
@@ -110,12 +109,16 @@ export async function commitDetaineeImport(actor: Actor, input: ImportInput, opt
       if (a.fileErrors.length > 0 || a.counts.withErrors > 0 || a.counts.total === 0) {
         throw new AppError("INVALID", "The file has problems. Fix them and check the file again; nothing was imported.", { file: ["importHasErrors"] });
       }
-      const fresh = a.rows.filter((r) => r.record && !r.existingCaseNumber).map((r) => r.record!);
-      const numbers = fresh.length > 0 ? await reserveCaseNumbers(tx, opts.year ?? new Date().getUTCFullYear(), fresh.length) : [];
-      const inserts: DetaineeInsert[] = fresh.map((r, i) => ({
-        id: newId(), caseNumber: numbers[i]!, importKey: r.importKey, d: r.detainee,
-        searchText: buildSearchText({ ...r.detainee, caseNumber: numbers[i]! }), familyContactsEnc: encryptOptional(r.detainee.familyContacts),
-      }));
+      const fresh = a.rows.filter((r) => r.record && !r.matchesExisting).map((r) => r.record!);
+      const numbers = fresh.length > 0 ? await newCaseNumbers(tx, opts.year ?? new Date().getUTCFullYear(), fresh.length) : [];
+      const inserts: DetaineeInsert[] = fresh.map((r, i) => {
+        const id = newId();
+        return {
+          id, caseNumber: numbers[i]!, importKey: r.importKey, d: r.detainee,
+          searchText: buildSearchText({ ...r.detainee, caseNumber: numbers[i]! }),
+          familyContactsEnc: encryptOptional(r.detainee.familyContacts, { table: "Detainee", id, field: "familyContactsEnc" }),
+        };
+      });
       for (const part of chunks(inserts)) await insertDetainees(tx, teamId, actorId, part);
       // Custody opens at the arrest date, or today when the file gives none.
       const today = parsePartialDate(localIsoDate())!;

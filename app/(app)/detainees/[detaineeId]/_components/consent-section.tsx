@@ -26,7 +26,8 @@ export async function ConsentSection({ viewer, detaineeId }: { viewer: Viewer; d
   const [ledger, t, locale, messages] = await Promise.all([listConsents(viewer, detaineeId), getTranslations("consent"), getLocale(), evidenceFormMessages()]);
   const mayWrite = can(viewer, "detainee.update");
   const activeIds = new Set(ledger.current.map((c) => c.consent?.id).filter(Boolean));
-  const givenBy = (c: ConsentRow) => (c.givenByName ? `${t(`givenBy.${c.givenBy}`)} (${c.givenByName})` : t(`givenBy.${c.givenBy}`));
+  // The giver's name and the notes are restricted: present only for roles that may read them.
+  const givenBy = (c: ConsentRow) => (c.restricted.visible && c.restricted.givenByName ? `${t(`givenBy.${c.givenBy}`)} (${c.restricted.givenByName})` : t(`givenBy.${c.givenBy}`));
   const revocable = ledger.history.filter((c) => !c.revokedAt);
   return (
     <section id="consent" aria-labelledby="consent-h" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200">
@@ -58,7 +59,11 @@ export async function ConsentSection({ viewer, detaineeId }: { viewer: Viewer; d
                 {c.revokedAt ? <Badge tone="revoked">{t("revoked")}</Badge> : activeIds.has(c.id) ? <Badge tone="active">{t("active")}</Badge> : <Badge tone="superseded">{t("superseded")}</Badge>}
               </p>
               <p className="text-stone-700">{t("givenSummary", { date: formatPartialDate(c.given, locale), by: givenBy(c) })} · {t(`method.${c.method}`)}</p>
-              {c.notes ? <p className="mt-1 whitespace-pre-line break-words">{c.notes}</p> : null}
+              {c.restricted.visible ? (
+                c.restricted.notes ? <p className="mt-1 whitespace-pre-line break-words">{c.restricted.notes}</p> : null
+              ) : c.restricted.withheld ? (
+                <p className="mt-1 text-stone-700" data-testid="consent-restricted-masked">{t("restrictedHidden")}</p>
+              ) : null}
               {c.revokedAt ? (
                 <p className="mt-1 text-red-900">
                   {t("revokedOn", { date: formatPartialDate({ date: c.revokedAt, precision: "DAY" }, locale) })}

@@ -1,12 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateKeySpec } from "@/lib/crypto/field";
 import { assertProductionSettings } from "./startup-check";
 
-const base = { NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: "https://haven.example" };
+const base = { NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: "https://haven.example", HAVEN_AUDIT_KEY: randomBytes(32).toString("base64") };
 
 function start(keys: string): { exited: boolean; message: string } {
   vi.stubEnv("NEXTAUTH_SECRET", base.NEXTAUTH_SECRET);
   vi.stubEnv("NEXTAUTH_URL", base.NEXTAUTH_URL);
+  vi.stubEnv("HAVEN_AUDIT_KEY", base.HAVEN_AUDIT_KEY);
   vi.stubEnv("HAVEN_ENCRYPTION_KEYS", keys);
   const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
   const error = vi.spyOn(console, "error").mockImplementation(() => undefined);

@@ -48,7 +48,7 @@ async function fingerprint(): Promise<string> {
 }
 
 const enrolled = async (v: Viewer, secret = newTotpSecret()) => {
-  await db.prisma.user.update({ where: { id: v.id }, data: { totpSecretEnc: encryptField(secret), totpEnabledAt: new Date() } });
+  await db.prisma.user.update({ where: { id: v.id }, data: { totpSecretEnc: encryptField(secret, { table: "User", id: v.id, field: "totpSecretEnc" }), totpEnabledAt: new Date() } });
   return secret;
 };
 const user = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id }, include: { memberships: true } });

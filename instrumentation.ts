@@ -4,6 +4,12 @@
 // `npm run jobs:daily` from cron instead).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Files this server creates (database, evidence) are its user's only; an existing data dir or
+  // upload dir left open to other local users is tightened once, here (issue 12 item 8).
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { makeServerFilesPrivate } = await import("@/lib/security/private-startup");
+    makeServerFilesPrivate();
+  }
   if (process.env.NODE_ENV === "production") {
     const { assertProductionSettings } = await import("@/lib/config/startup-check");
     assertProductionSettings();

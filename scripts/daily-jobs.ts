@@ -2,6 +2,10 @@
 // run has not happened yet. Safe to run from cron every hour: it does nothing twice a day.
 import { runDailyJobsIfDue } from "@/lib/jobs/daily";
 import { prisma } from "@/lib/db/client";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main() {
   const started = Date.now();

@@ -74,6 +74,7 @@ const T = {
   headers: "tests/security/headers.test.ts",
   logger: "tests/security/logger.test.ts",
   floors: "tests/security/dependency-floors.test.ts",
+  privateDir: "tests/security/private-data-dir.test.ts",
 } as const;
 
 const F = {
@@ -129,6 +130,9 @@ const F = {
   auditQueries: "lib/domain/audit/queries.ts",
   purge: "lib/domain/retention/purge.ts",
   purgePetitions: "lib/domain/retention/petitions.ts",
+  privateFiles: "lib/security/private-files.ts",
+  engine: "lib/db/engine.ts",
+  prepareInstance: "scripts/prepare-instance.ts",
 } as const;
 
 // tests/security/static-code.test.ts scans scripts/ too: the names it bans are assembled, so this
@@ -296,6 +300,12 @@ const MUTATIONS: Mutation[] = [
   { id: "S22", what: "Downloads served inline instead of as attachments", file: F.download, find: "return `attachment; filename=", replace: "return `inline; filename=", tests: [T.evidence] },
   { id: "S22", what: "Upload directory allowed inside public/ or .next/", file: F.storage, find: "if (dir === root || dir.startsWith(root + path.sep)) throw", replace: 'if (dir === "") throw', tests: [T.evidence] },
   { id: "S22", what: "Storage keys not checked (path traversal out of the upload directory)", file: F.storage, find: '  if (!KEY.test(key)) throw new Error("Invalid storage key");\n', replace: "", tests: [T.storage] },
+
+  // Issue 12 item 8 — the data dir (database, secrets, evidence files) is this OS user's only
+  { id: "S22", what: "Data dir tightening leaves group/other bits on files (PGlite's 0666 files stay readable)", file: F.privateFiles, find: "} else if (st.isFile() && (st.mode & 0o077) !== 0) {", replace: "} else if (st.isFile() && (st.mode & 0o077) === 0o077) {", tests: [T.privateDir] },
+  { id: "S22", what: "Data dir tightening skips directories", file: F.privateFiles, find: "if ((st.mode & 0o777) !== PRIVATE_DIR_MODE) {\n        chmodSync", replace: "if (st.mode < 0) {\n        chmodSync", tests: [T.privateDir] },
+  { id: "S22", what: "Demo/e2e preparation does not make the data root private (secrets, uploads of an older version stay open)", file: F.prepareInstance, find: "  preparePrivateDir(dataRoot);\n", replace: "", tests: [T.privateDir] },
+  { id: "S22", what: "No private umask: processes create files with the umask they were started with", file: F.privateFiles, find: "    process.umask(PRIVATE_UMASK);", replace: "    process.umask();", tests: [T.privateDir] },
 
   // S23 — one-time tokens
   { id: "S23", what: "Tokens reusable (usedAt not checked)", file: F.tokens, find: "where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },", replace: "where: { tokenHash, kind, expiresAt: { gt: now } },", tests: [T.tokens] },

@@ -10,7 +10,7 @@ export type LocalSecrets = { NEXTAUTH_SECRET: string; HAVEN_ENCRYPTION_KEYS: str
 export function loadOrCreateLocalSecrets(dir: string): LocalSecrets {
   const file = path.join(dir, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secrets: LocalSecrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), HAVEN_ENCRYPTION_KEYS: generateKeySpec("k1") };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

@@ -21,6 +21,10 @@ import { renderReport, writePerformanceDoc, type PageResult, type Report } from 
 import { BENCH_USERS } from "./users";
 import { findTargets, type Targets } from "./targets";
 import { timeCsvImport } from "./csv-import";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/haven_bench";
 const PAGE_KEYS = ["shell", "dashboard", "list", "list-status", "list-facility", "search", "case", "facility", "events", "audit", "petitions", "pdf"] as const;
@@ -140,7 +144,7 @@ async function main() {
   const started = new Date();
   const loadStart = os.loadavg();
   const benchDir = path.join(process.cwd(), "data", "bench");
-  mkdirSync(benchDir, { recursive: true });
+  mkdirSync(benchDir, { recursive: true, mode: 0o700 });
   const secrets = loadOrCreateLocalSecrets(benchDir);
   Object.assign(process.env, secrets, { DATABASE_URL: o.url });
   const { usePrisma: installPrisma } = await import("@/lib/db/client");

@@ -41,5 +41,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not /api/uploads/: Next copies the body of every request it passes through the proxy (cut
+  // off at proxyClientMaxBodySize), and the upload routes check the session before reading it.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads/).*)"],
 };

@@ -75,6 +75,7 @@ const T = {
   logger: "tests/security/logger.test.ts",
   floors: "tests/security/dependency-floors.test.ts",
   privateDir: "tests/security/private-data-dir.test.ts",
+  uploadRoutes: "tests/db/upload-routes.test.ts",
 } as const;
 
 const F = {
@@ -133,6 +134,7 @@ const F = {
   privateFiles: "lib/security/private-files.ts",
   engine: "lib/db/engine.ts",
   prepareInstance: "scripts/prepare-instance.ts",
+  uploadRoute: "lib/http/upload-route.ts",
 } as const;
 
 // tests/security/static-code.test.ts scans scripts/ too: the names it bans are assembled, so this
@@ -306,6 +308,13 @@ const MUTATIONS: Mutation[] = [
   { id: "S22", what: "Data dir tightening skips directories", file: F.privateFiles, find: "if ((st.mode & 0o777) !== PRIVATE_DIR_MODE) {\n        chmodSync", replace: "if (st.mode < 0) {\n        chmodSync", tests: [T.privateDir] },
   { id: "S22", what: "Demo/e2e preparation does not make the data root private (secrets, uploads of an older version stay open)", file: F.prepareInstance, find: "  preparePrivateDir(dataRoot);\n", replace: "", tests: [T.privateDir] },
   { id: "S22", what: "No private umask: processes create files with the umask they were started with", file: F.privateFiles, find: "    process.umask(PRIVATE_UMASK);", replace: "    process.umask();", tests: [T.privateDir] },
+
+  // Issue 12 item 9 — uploads through routes that decide who may send a large body before reading it
+  { id: "S26", what: "Upload route reads the body before checking the session", file: F.uploadRoute, find: "  const viewer = await getViewer();\n  if (!viewer) return notFound();", replace: "  void (await readCappedForm(request.clone()));\n  const viewer = await getViewer();\n  if (!viewer) return notFound();", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload route reads the body before checking permission and scope", file: F.uploadRoute, find: "    id = await route.authorize(viewer, route.rawId);", replace: "    id = route.rawId;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload body not capped while it is read (only the file size is checked, after buffering it all)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.uploadRoute, find: '  if (Number.isFinite(declared) && declared > cap) return { ok: false, reason: "tooLarge" };', replace: "  void declared;", tests: [T.uploadRoutes] },
+  { id: "S17", what: "Upload route accepts cross-site posts", file: F.uploadRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");\n', replace: "", tests: [T.uploadRoutes] },
 
   // S23 — one-time tokens
   { id: "S23", what: "Tokens reusable (usedAt not checked)", file: F.tokens, find: "where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },", replace: "where: { tokenHash, kind, expiresAt: { gt: now } },", tests: [T.tokens] },

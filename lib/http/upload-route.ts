@@ -25,7 +25,11 @@ import { logger } from "@/lib/logger";
 export const UPLOAD_BODY_CAP = MAX_UPLOAD_BYTES + 256 * 1024;
 
 /** What the page may be told after an upload; anything else in `?upload=` is ignored. */
-export const UPLOAD_RESULTS = ["ok", "fileRequired", "fileEmpty", "fileTooLarge", "fileMarkup", "fileTypeNotAllowed", "checkFields", "generic"] as const;
+export const UPLOAD_RESULTS = [
+  "ok", "fileRequired", "fileEmpty", "fileTooLarge", "fileMarkup", "fileTypeNotAllowed", "checkFields", "generic",
+  // The CSV import's (app/api/uploads/csv-import): no file, not a CSV, not one of the viewer's teams.
+  "chooseFile", "notCsv", "unknownTeam",
+] as const;
 export type UploadResultKey = (typeof UPLOAD_RESULTS)[number];
 export function uploadResultOf(raw: unknown): UploadResultKey | null {
   return typeof raw === "string" && (UPLOAD_RESULTS as readonly string[]).includes(raw) ? (raw as UploadResultKey) : null;
@@ -78,17 +82,24 @@ type UploadRoute = {
   /** The page to go back to, without query or anchor. */
   page: (id: string) => string;
   anchor: string;
-  /** Saves the file through the domain function (which checks everything again). */
-  save: (viewer: Viewer, id: string, form: FormData) => Promise<void>;
+  /** Saves the file through the domain function (which checks everything again); may name the page to go to instead of `?upload=ok`. */
+  save: (viewer: Viewer, id: string, form: FormData) => Promise<void | { location: string }>;
+  /** The most bytes of body read; UPLOAD_BODY_CAP unless the route's files are smaller. */
+  cap?: number;
+  /** The messages namespace with `fileTooLarge` and `tooLargeBack` for the 413 answer; "evidence.errors" unless given. */
+  tooLargeMessages?: string;
   revalidate: (id: string) => void;
 };
 
+function see(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+}
 function back(route: UploadRoute, id: string, result: UploadResultKey): Response {
-  return new Response(null, { status: 303, headers: { Location: `${route.page(id)}?upload=${result}#${route.anchor}`, "Cache-Control": "no-store" } });
+  return see(`${route.page(id)}?upload=${result}#${route.anchor}`);
 }
 
-async function tooLarge(): Promise<Response> {
-  const t = await getTranslations("evidence.errors");
+async function tooLarge(namespace = "evidence.errors"): Promise<Response> {
+  const t = await getTranslations(namespace);
   return plain(413, `${t("fileTooLarge")} ${t("tooLargeBack")}`);
 }
 
@@ -109,19 +120,20 @@ export async function handleUpload(request: Request, route: UploadRoute): Promis
     }
     throw e;
   }
-  const body = await readCappedForm(request);
+  const body = await readCappedForm(request, route.cap);
   if (!body.ok) {
     if (body.reason === "tooLarge") {
       logger.warn({ action: route.name }, "upload over the size cap refused");
-      return tooLarge();
+      return tooLarge(route.tooLargeMessages);
     }
     return back(route, id, "checkFields");
   }
+  let saved: void | { location: string };
   try {
-    await route.save(viewer, id, body.form);
+    saved = await route.save(viewer, id, body.form);
   } catch (e) {
     if (isAppError(e) && e.code === "INVALID") {
-      return back(route, id, uploadResultOf(e.fieldErrors?.file?.[0]) ?? "checkFields");
+      return back(route, id, uploadResultOf(e.fieldErrors?.file?.[0] ?? e.fieldErrors?.teamId?.[0]) ?? "checkFields");
     }
     if (e instanceof ZodError) return back(route, id, "checkFields");
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) return notFound();
@@ -129,5 +141,5 @@ export async function handleUpload(request: Request, route: UploadRoute): Promis
     return back(route, id, "generic");
   }
   route.revalidate(id);
-  return back(route, id, "ok");
+  return saved ? see(saved.location) : back(route, id, "ok");
 }

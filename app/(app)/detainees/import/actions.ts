@@ -1,48 +1,31 @@
 "use server";
-// Import server actions: session → permission → domain call. The preview writes nothing; the
-// commit re-reads and re-validates the file content itself and never trusts the preview (the
-// hidden field could have been edited, or the data changed in between).
+// Import server actions (issue 12 item 9): the file itself never comes through a server action. It
+// is uploaded to app/api/uploads/csv-import, checked and staged server-side; these actions carry
+// only the staged id. The commit re-reads and re-validates the staged file itself (never the
+// preview) and deletes the staged copy in the same transaction; anyone else's id is NOT_FOUND.
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { requireActionViewer } from "@/lib/auth/session";
 import { runAction } from "@/lib/actions";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { assertCan } from "@/lib/domain/authz";
-import { commitDetaineeImport, previewDetaineeImport } from "@/lib/domain/detainee/csv/import";
-import { decodeCsvBytes, MAX_IMPORT_BYTES } from "@/lib/domain/detainee/csv/parse";
-import { toImportPreview, type ImportPreview } from "./preview";
+import type { ActionResult } from "@/lib/errors";
+import { cancelStagedImport, commitStagedImport } from "@/lib/domain/detainee/csv/staging";
+import type { ImportOutcome } from "@/lib/domain/detainee/csv/import";
 
-const str = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
-
-export async function previewImportAction(_prev: ActionResult<ImportPreview> | null, form: FormData): Promise<ActionResult<ImportPreview>> {
-  return runAction("previewDetaineeImport", async () => {
-    const viewer = await requireActionViewer();
-    // Before reading the upload, so someone without the permission cannot make the server decode files.
-    assertCan(viewer, "detainee.import");
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "Choose a CSV file.", { file: ["chooseFile"] });
-    if (file.size > MAX_IMPORT_BYTES) throw new AppError("INVALID", "The file is larger than 5 MB.", { file: ["fileTooLarge"] });
-    const content = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-    const teamId = str(form.get("teamId"));
-    const analysis = await previewDetaineeImport(viewer, { teamId, content });
-    return toImportPreview(analysis, { teamId, fileName: file.name.slice(0, 120), content });
-  });
-}
-
-export type ImportDone = { message: string; skipped: string | null };
-
-export async function commitImportAction(_prev: ActionResult<ImportDone> | null, form: FormData): Promise<ActionResult<ImportDone>> {
+export async function commitImportAction(_prev: ActionResult<ImportOutcome> | null, form: FormData): Promise<ActionResult<ImportOutcome>> {
   const result = await runAction("commitDetaineeImport", async () => {
     const viewer = await requireActionViewer();
-    const outcome = await commitDetaineeImport(viewer, { teamId: str(form.get("teamId")), content: str(form.get("content")) });
-    const t = await getTranslations("csv.import");
-    return {
-      message: outcome.created > 0
-        ? t("done", { count: outcome.created, first: outcome.firstCaseNumber ?? "", last: outcome.lastCaseNumber ?? "" })
-        : t("doneNone", { count: outcome.alreadyImported }),
-      skipped: outcome.created > 0 && outcome.alreadyImported > 0 ? t("doneSkipped", { count: outcome.alreadyImported }) : null,
-    };
+    return commitStagedImport(viewer, form.get("stagedId"));
   });
-  if (result.ok) revalidatePath("/detainees");
-  return result;
+  if (!result.ok) return result;
+  revalidatePath("/detainees");
+  // The result page: counts and the first and last case numbers (no names, nothing from the file).
+  const o = result.data!;
+  const q = new URLSearchParams({ imported: String(o.created), skipped: String(o.alreadyImported), first: o.firstCaseNumber ?? "", last: o.lastCaseNumber ?? "" });
+  redirect(`/detainees/import?${q.toString()}`);
+}
+
+export async function cancelImportAction(form: FormData): Promise<void> {
+  const viewer = await requireActionViewer();
+  await cancelStagedImport(viewer, form.get("stagedId"));
+  redirect("/detainees/import");
 }

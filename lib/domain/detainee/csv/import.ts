@@ -23,6 +23,10 @@ import { buildFacilityLookup, validateImportRows, type RowResult } from "./valid
 export const importInputSchema = z.strictObject({ teamId: idSchema, content: z.string().max(MAX_IMPORT_BYTES + 1) });
 export type ImportInput = z.input<typeof importInputSchema>;
 
+/**
+ * existingCaseNumber: the case this row was already imported as; "" when that case is archived
+ * (the preview never names an archived case), null when the row is new.
+ */
 export type AnalysedRow = RowResult & { existingCaseNumber: string | null };
 export type ImportAnalysis = {
   sha256: string;
@@ -59,12 +63,12 @@ async function analyse(db: Tx, teamId: string, content: string): Promise<ImportA
   const results = validateImportRows(parsed.rows, { teamId, findFacility: buildFacilityLookup(facilities) });
   const keys = results.flatMap((r) => (r.record ? [r.record.importKey] : []));
   // One array parameter rather than Prisma's `in` list of 10,000 bound values.
-  const found = keys.length === 0 ? [] : await db.$queryRaw<{ importKey: string; caseNumber: string }[]>`
-    SELECT "importKey", "caseNumber" FROM "Detainee" WHERE "teamId" = ${teamId} AND "importKey" = ANY(${keys}::text[])`;
-  const existing = new Map(found.map((f) => [f.importKey, f.caseNumber]));
-  const rows = results.map((r) => ({ ...r, existingCaseNumber: r.record ? existing.get(r.record.importKey) ?? null : null }));
+  const found = keys.length === 0 ? [] : await db.$queryRaw<{ importKey: string; caseNumber: string; archived: boolean }[]>`
+    SELECT "importKey", "caseNumber", ("archivedAt" IS NOT NULL) AS "archived" FROM "Detainee" WHERE "teamId" = ${teamId} AND "importKey" = ANY(${keys}::text[])`;
+  const existing = new Map(found.map((f) => [f.importKey, f.archived ? "" : f.caseNumber]));
+  const rows = results.map((r) => ({ ...r, existingCaseNumber: r.record ? (existing.get(r.record.importKey) ?? null) : null }));
   const withErrors = rows.filter((r) => r.errors.length > 0).length;
-  const alreadyImported = rows.filter((r) => r.existingCaseNumber).length;
+  const alreadyImported = rows.filter((r) => r.existingCaseNumber !== null).length;
   return {
     sha256, fileErrors: parsed.fileErrors, rows,
     counts: { total: rows.length, toCreate: rows.length - withErrors - alreadyImported, withErrors, alreadyImported },
@@ -98,19 +102,26 @@ function isUniqueViolation(e: unknown): boolean {
 
 export type ImportOutcome = { created: number; alreadyImported: number; withCustody: number; firstCaseNumber: string | null; lastCaseNumber: string | null };
 
-/** All or nothing: refused if any row (or the file) has a problem; otherwise every new row becomes a case. */
-export async function commitDetaineeImport(actor: Actor, input: ImportInput, opts: { year?: number } = {}): Promise<ImportOutcome> {
+/**
+ * All or nothing: refused if any row (or the file) has a problem; otherwise every new row becomes a case.
+ * `inTransaction` runs first inside the same transaction (the staged import deletes itself there,
+ * so a staged file is committed at most once).
+ */
+export async function commitDetaineeImport(
+  actor: Actor, input: ImportInput, opts: { year?: number; inTransaction?: (tx: Tx) => Promise<void> } = {},
+): Promise<ImportOutcome> {
   assertCan(actor, "detainee.import");
   const { teamId, content } = importInputSchema.parse(input);
   const actorId = isViewer(actor) ? actor.id : null;
   try {
     return await prisma().$transaction(async (tx) => {
+      await opts.inTransaction?.(tx);
       await assertWritableTeam(tx, actor, teamId);
       const a = await analyse(tx, teamId, content);
       if (a.fileErrors.length > 0 || a.counts.withErrors > 0 || a.counts.total === 0) {
         throw new AppError("INVALID", "The file has problems. Fix them and check the file again; nothing was imported.", { file: ["importHasErrors"] });
       }
-      const fresh = a.rows.filter((r) => r.record && !r.existingCaseNumber).map((r) => r.record!);
+      const fresh = a.rows.filter((r) => r.record && r.existingCaseNumber === null).map((r) => r.record!);
       const numbers = fresh.length > 0 ? await reserveCaseNumbers(tx, opts.year ?? new Date().getUTCFullYear(), fresh.length) : [];
       const inserts: DetaineeInsert[] = fresh.map((r, i) => ({
         id: newId(), caseNumber: numbers[i]!, importKey: r.importKey, d: r.detainee,

@@ -13,6 +13,7 @@ async function main() {
   console.log(result.risk
     ? `rescored ${result.risk.facilities} facilities and ${result.risk.detainees} cases (${result.risk.written} changed, ${result.risk.raised} raised to HIGH/IMMINENT), ${result.reminders} deadline reminders, in ${Date.now() - started} ms`
     : "already done today, or running elsewhere: nothing to do");
+  if (result.expiredImports > 0) console.log(`deleted ${result.expiredImports} expired staged CSV imports`);
   await prisma().$disconnect();
   process.exit(0); // an embedded PGlite would keep the process alive
 }

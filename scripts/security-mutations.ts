@@ -76,6 +76,7 @@ const T = {
   floors: "tests/security/dependency-floors.test.ts",
   privateDir: "tests/security/private-data-dir.test.ts",
   uploadRoutes: "tests/db/upload-routes.test.ts",
+  csvStaging: "tests/db/csv-import-staging.test.ts",
 } as const;
 
 const F = {
@@ -135,6 +136,10 @@ const F = {
   engine: "lib/db/engine.ts",
   prepareInstance: "scripts/prepare-instance.ts",
   uploadRoute: "lib/http/upload-route.ts",
+  csvImportRoute: "app/api/uploads/csv-import/route.ts",
+  csvStaging: "lib/domain/detainee/csv/staging.ts",
+  csvImport: "lib/domain/detainee/csv/import.ts",
+  dailyJobs: "lib/jobs/daily.ts",
 } as const;
 
 // tests/security/static-code.test.ts scans scripts/ too: the names it bans are assembled, so this
@@ -315,6 +320,15 @@ const MUTATIONS: Mutation[] = [
   { id: "S26", what: "Upload body not capped while it is read (only the file size is checked, after buffering it all)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.uploadRoutes] },
   { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.uploadRoute, find: '  if (Number.isFinite(declared) && declared > cap) return { ok: false, reason: "tooLarge" };', replace: "  void declared;", tests: [T.uploadRoutes] },
   { id: "S17", what: "Upload route accepts cross-site posts", file: F.uploadRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");\n', replace: "", tests: [T.uploadRoutes] },
+  { id: "S26", what: "CSV import route reads the body of someone without the import permission", file: F.csvImportRoute, find: '      assertCan(viewer, "detainee.import");\n      return "import";', replace: '      return "import";', tests: [T.csvStaging] },
+  { id: "S26", what: "CSV import route reads up to the 20 MB upload cap instead of the import's 5 MB", file: F.csvImportRoute, find: "    cap: IMPORT_BODY_CAP,\n", replace: "", tests: [T.csvStaging] },
+  { id: "S9", what: "Staged CSV import loadable and committable by another user", file: F.csvStaging, find: "where: { id: rawId, userId: viewer.id, expiresAt: { gt: now } }", replace: "where: { id: rawId, expiresAt: { gt: now } }", tests: [T.csvStaging] },
+  { id: "S9", what: "Staged CSV import still loadable after the uploader left the team", file: F.csvStaging, find: "  if (teams && !teams.includes(row.teamId)) throw stagedNotFound();\n", replace: "", tests: [T.csvStaging] },
+  { id: "S24", what: "Staged CSV import usable after it expired", file: F.csvStaging, find: "where: { id: rawId, userId: viewer.id, expiresAt: { gt: now } }", replace: "where: { id: rawId, userId: viewer.id }", tests: [T.csvStaging] },
+  { id: "S24", what: "Committed staged CSV import kept (and committable again)", file: F.csvStaging, find: "      const { count } = await tx.importStaging.deleteMany({ where: { id: staged.id, userId: viewer.id } });", replace: "      const count = 1;", tests: [T.csvStaging] },
+  { id: "S24", what: "Daily job leaves expired staged CSV imports (their personal data) in the database", file: F.dailyJobs, find: "  const expiredImports = await purgeExpiredImports(now);", replace: "  const expiredImports = 1;", tests: [T.csvStaging] },
+  { id: "S18", what: "Staged CSV import stored in plain text", file: F.csvStaging, find: "const seal = (_id: string, content: string) => encryptField(content);\nconst unseal = (_id: string, stored: string) => decryptField(stored);", replace: "const seal = (_id: string, content: string) => content;\nconst unseal = (_id: string, stored: string) => stored;", tests: [T.csvStaging] },
+  { id: "S9", what: "Import preview names an archived case", file: F.csvImport, find: 'f.archived ? "" : f.caseNumber', replace: "f.caseNumber", tests: [T.csvStaging] },
 
   // S23 — one-time tokens
   { id: "S23", what: "Tokens reusable (usedAt not checked)", file: F.tokens, find: "where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },", replace: "where: { tokenHash, kind, expiresAt: { gt: now } },", tests: [T.tokens] },

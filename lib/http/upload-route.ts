@@ -29,13 +29,15 @@ export const UPLOAD_RESULTS = [
   "ok", "fileRequired", "fileEmpty", "fileTooLarge", "fileMarkup", "fileTypeNotAllowed", "checkFields", "generic",
   // The CSV import's (app/api/uploads/csv-import): no file, not a CSV, not one of the viewer's teams.
   "chooseFile", "notCsv", "unknownTeam",
+  // Its commit's (app/api/uploads/csv-import/[stagedId]): the file has problems, or rows were imported meanwhile.
+  "importHasErrors", "importedMeanwhile",
 ] as const;
 export type UploadResultKey = (typeof UPLOAD_RESULTS)[number];
 export function uploadResultOf(raw: unknown): UploadResultKey | null {
   return typeof raw === "string" && (UPLOAD_RESULTS as readonly string[]).includes(raw) ? (raw as UploadResultKey) : null;
 }
 
-const plain = (status: number, text: string) =>
+export const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 const notFound = () => plain(404, "Not found");
 
@@ -91,7 +93,7 @@ type UploadRoute = {
   revalidate: (id: string) => void;
 };
 
-function see(location: string): Response {
+export function see(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }
 function back(route: UploadRoute, id: string, result: UploadResultKey): Response {

@@ -17,6 +17,7 @@ async function tick(): Promise<void> {
   try {
     const result = await runDailyJobsIfDue();
     if (result.risk) logger.info({ job: "daily", ...result.risk, reminders: result.reminders, ms: Date.now() - started }, "daily jobs done");
+    if (result.expiredImports > 0) logger.info({ job: "daily", expiredImports: result.expiredImports }, "expired staged imports deleted");
   } catch (e) {
     logger.error({ job: "daily", err: e }, "daily jobs failed");
   } finally {

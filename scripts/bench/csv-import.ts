@@ -1,11 +1,11 @@
 // Times a 10,000-row CSV import through HTTP, as a browser without JavaScript does it (issue 12
 // item 9): the file posted to the upload route (/api/uploads/csv-import, which checks and stages
-// it), the preview page of the staged file, and the commit form (a server action carrying only the
-// staged id). Then removes the imported cases again so the population stays at N for the next run
+// it), the preview page of the staged file, and its commit form (posting to
+// /api/uploads/csv-import/<staged id> with nothing but the button). Then removes the imported cases again so the population stays at N for the next run
 // (their one audit row stays).
 import type { SqlRunner } from "@/lib/db/migrate";
 import { FAMILY_NAMES, GIVEN_SYLLABLES, rng } from "./data";
-import { hiddenFields, type Session } from "./http";
+import type { Session } from "./http";
 
 export type CsvResult = {
   rows: number; bytes: number; existing: number; seconds: number | null; uploadSeconds: number | null; previewSeconds: number | null;
@@ -43,7 +43,8 @@ export async function timeCsvImport(runner: SqlRunner, session: Session, t: { te
     times.previewSeconds = since(t0);
     if (preview.status !== 200) throw new Error(`preview: HTTP ${preview.status}`);
     t0 = Date.now();
-    const commit = await session.postForm(page, hiddenFields(preview.body.toString("utf8"), "stagedId"), 300_000);
+    if (!preview.body.toString("utf8").includes(`/api/uploads/csv-import/${staged}`)) throw new Error("preview: no commit form");
+    const commit = await session.postForm(`/api/uploads/csv-import/${staged}`, [["intent", "commit"]], 300_000);
     times.commitSeconds = since(t0);
     const done = String(commit.headers.location ?? "");
     const created = Number(/[?&]imported=(\d+)/.exec(done)?.[1] ?? Number.NaN);

@@ -15,6 +15,7 @@ import {
 import { MAX_IMPORT_BYTES } from "@/lib/domain/detainee/csv/parse";
 import { runDailyJobsIfDue } from "@/lib/jobs/daily";
 import { POST as uploadCsv } from "@/app/api/uploads/csv-import/route";
+import { POST as commitOrCancel } from "@/app/api/uploads/csv-import/[stagedId]/route";
 import { createTestDatabase, engineName } from "./helpers";
 import { ensureTestKeys, makeTeam, makeViewer } from "./fixtures";
 
@@ -54,12 +55,39 @@ function csv(n: number, ref: string, narrative = ""): string {
   return [HEADER, ...rows].join("\n") + "\n";
 }
 
-function upload(viewer: Viewer | null, fields: Record<string, string>, file: { name: string; type?: string; bytes: Uint8Array | string } | null, headers: Record<string, string> = {}) {
+/** Posts a multipart form to the route as a stream that counts the bytes the route pulled from it. */
+async function upload(
+  viewer: Viewer | null, fields: Record<string, string>, file: { name: string; type?: string; bytes: Uint8Array | string } | null,
+  headers: Record<string, string> = {}, stats = { pulled: 0 },
+) {
   signedIn.viewer = viewer;
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set("file", new File([file.bytes as BlobPart], file.name, { type: file.type ?? "text/csv" }));
-  return uploadCsv(new Request("http://localhost/api/uploads/csv-import", { method: "POST", headers: { "Sec-Fetch-Site": "same-origin", ...headers }, body: form }));
+  const encoded = new Response(form);
+  const type = encoded.headers.get("content-type")!;
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  let at = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= body.byteLength) return controller.close();
+      const chunk = body.subarray(at, at + 256 * 1024);
+      at += chunk.byteLength;
+      stats.pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  }, { highWaterMark: 0 });
+  return uploadCsv(new Request("http://localhost/api/uploads/csv-import", {
+    method: "POST", headers: { "Content-Type": type, "Sec-Fetch-Site": "same-origin", ...headers }, body: stream, duplex: "half",
+  } as RequestInit));
+}
+/** The preview's commit/cancel form, as the browser posts it. */
+function decide(viewer: Viewer | null, stagedId: string, intent: string, headers: Record<string, string> = {}) {
+  signedIn.viewer = viewer;
+  const form = new FormData();
+  form.set("intent", intent);
+  const req = new Request(`http://localhost/api/uploads/csv-import/${stagedId}`, { method: "POST", headers: { "Sec-Fetch-Site": "same-origin", ...headers }, body: form });
+  return commitOrCancel(req, { params: Promise.resolve({ stagedId }) });
 }
 const stagedIdOf = (res: Response) => /[?&]staged=([A-Za-z0-9_-]+)/.exec(res.headers.get("location") ?? "")?.[1] ?? null;
 const stagedRows = () => db.prisma.importStaging.count();
@@ -147,6 +175,31 @@ describe(`CSV import staging (${engineName()})`, () => {
     expect(await db.prisma.importStaging.count({ where: { id: bad } })).toBe(0);
   });
 
+  it("the commit route: someone else's id is a 404 saying only 'expired or not yours'; the uploader commits and cancels", async () => {
+    const id = await stage(caseworkerA, teamA, csv(2, "S9"));
+    for (const other of [lawyerA, lawyerB, viewerA]) {
+      for (const intent of ["commit", "cancel"]) {
+        const res = await decide(other, id, intent);
+        expect(res.status).toBe(intent === "cancel" && other !== viewerA ? 303 : 404);
+        if (res.status === 404) expect(await res.text()).toMatch(/expired .* or was already imported or cancelled/);
+      }
+    }
+    expect((await decide(null, id, "commit")).status).toBe(404);
+    expect((await decide(caseworkerA, id, "commit", { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    expect(await db.prisma.importStaging.count({ where: { id } })).toBe(1);
+    expect(await db.prisma.detainee.count({ where: { importKey: { startsWith: "ref:S9-" } } })).toBe(0);
+    const ok = await decide(caseworkerA, id, "commit");
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toMatch(/^\/detainees\/import\?imported=2&skipped=0&first=HV-\d{4}-\d{4}&last=HV-\d{4}-\d{4}$/);
+    expect(await db.prisma.importStaging.count({ where: { id } })).toBe(0);
+    expect((await decide(caseworkerA, id, "commit")).status).toBe(404);
+    // A file with problems: back to its preview with the reason; cancel then forgets it.
+    const bad = await stage(caseworkerA, teamA, csv(1, "S10") + "S10-bad,박영남,,,X,2023-13,,,CN-99,,\n");
+    expect((await decide(caseworkerA, bad, "commit")).headers.get("location")).toBe(`/detainees/import?staged=${bad}&upload=importHasErrors#preview-h`);
+    expect((await decide(caseworkerA, bad, "cancel")).headers.get("location")).toBe("/detainees/import");
+    expect(await db.prisma.importStaging.count({ where: { id: bad } })).toBe(0);
+  });
+
   it("the preview never names an archived case (it only says the row was imported before)", async () => {
     const id = await stage(caseworkerA, teamA, csv(2, "S6"));
     await commitStagedImport(caseworkerA, id);
@@ -163,16 +216,26 @@ describe(`CSV import staging (${engineName()})`, () => {
   it("refuses before reading the body without a session, without the permission, or cross-site; nothing is staged", async () => {
     const before = await stagedRows();
     for (const [who, status, headers] of [[null, 404, {}], [viewerA, 404, {}], [caseworkerA, 403, { "Sec-Fetch-Site": "cross-site" }]] as const) {
-      const res = await upload(who, { teamId: teamA }, { name: "cases.csv", bytes: csv(2, "S7") }, headers);
+      const stats = { pulled: 0 };
+      const res = await upload(who, { teamId: teamA }, { name: "cases.csv", bytes: csv(2, "S7") }, headers, stats);
       expect(res.status, who?.role ?? "no session").toBe(status);
+      expect(stats.pulled, `${who?.role ?? "no session"}: bytes read`).toBe(0);
     }
     expect(await stagedRows()).toBe(before);
+    // Positive control: the same post by the caseworker is read and staged.
+    const stats = { pulled: 0 };
+    expect((await upload(caseworkerA, { teamId: teamA }, { name: "cases.csv", bytes: csv(2, "S7") }, {}, stats)).status).toBe(303);
+    expect(stats.pulled).toBeGreaterThan(0);
+    expect(await stagedRows()).toBe(before + 1);
   });
 
   it("a file over 5 MB, a non-CSV file, no file or another team's id: a clear error, nothing staged", async () => {
     const before = await stagedRows();
-    const big = await upload(caseworkerA, { teamId: teamA }, { name: "big.csv", bytes: "a".repeat(MAX_IMPORT_BYTES + 128 * 1024) });
+    const stats = { pulled: 0 };
+    const big = await upload(caseworkerA, { teamId: teamA }, { name: "big.csv", bytes: "a".repeat(MAX_IMPORT_BYTES + 2 * 1024 * 1024) }, {}, stats);
     expect(big.status).toBe(413);
+    // Reading stopped at the cap (5 MB + 64 KiB), not at the end of the 7 MB body.
+    expect(stats.pulled).toBeLessThan(MAX_IMPORT_BYTES + 512 * 1024);
     expect(await big.text()).toMatch(/larger than 5 MB.*at most 5 MB/);
     const justOver = await upload(caseworkerA, { teamId: teamA }, { name: "big.csv", bytes: "a".repeat(MAX_IMPORT_BYTES + 10) });
     expect(justOver.headers.get("location")).toBe("/detainees/import?upload=fileTooLarge#import-form");
@@ -195,9 +258,9 @@ describe(`CSV import staging (${engineName()})`, () => {
     const id = await stage(lawyerA, teamA, content);
     const stagedSeconds = (Date.now() - started) / 1000;
     started = Date.now();
-    const out = await commitStagedImport(lawyerA, id);
+    const res = await decide(lawyerA, id, "commit");
     console.log(`[csv-import-staging] ${(bytes / 1024 / 1024).toFixed(2)} MB, 10,000 rows on ${engineName()}: staged in ${stagedSeconds.toFixed(2)} s, committed in ${((Date.now() - started) / 1000).toFixed(2)} s`);
-    expect(out.created).toBe(10_000);
+    expect(res.headers.get("location")).toMatch(/^\/detainees\/import\?imported=10000&/);
     expect(await db.prisma.detainee.count({ where: { teamId: teamA, importKey: { startsWith: "ref:BIG-" } } })).toBe(10_000);
     expect(await db.prisma.importStaging.count({ where: { id } })).toBe(0);
   });

@@ -58,7 +58,9 @@ export default async function ImportDetaineesPage({ searchParams }: { searchPara
   }
   // The upload route's answer for a file it did not stage.
   const upload = uploadResultOf(one("upload"));
-  if (upload && upload !== "ok") {
+  // The commit's refusal (the staged file stays): shown with its preview.
+  const commitError = preview && upload && upload !== "ok" ? messages[upload] ?? messages.generic! : null;
+  if (upload && upload !== "ok" && !preview) {
     error = { field: upload === "unknownTeam" ? "teamId" : upload === "generic" || upload === "checkFields" ? null : "file", text: messages[upload] ?? messages.generic! };
   }
   // Step 3: what the commit did (counts and case numbers only).
@@ -109,7 +111,7 @@ export default async function ImportDetaineesPage({ searchParams }: { searchPara
           {preview ? (
             <section aria-labelledby="preview-h" className="mt-6">
               <h2 id="preview-h" className="text-lg font-semibold">{t("previewTitle")}</h2>
-              <PreviewResult key={preview.stagedId} preview={preview} teamName={teamName} labels={labels} messages={messages} />
+              <PreviewResult key={preview.stagedId} preview={preview} teamName={teamName} labels={labels} error={commitError} />
             </section>
           ) : null}
         </>

@@ -2,12 +2,9 @@
 // The two steps of an import (issue 12 item 9). Step 1 is a plain multipart form posting the file
 // to the upload route (app/api/uploads/csv-import), with or without JavaScript; the route checks
 // and stages it and sends the browser back here with `?staged=<id>`. Step 2 (the preview, with
-// the commit and cancel buttons) sends only that id.
-import { useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/errors";
+// the commit and cancel buttons) posts to app/api/uploads/csv-import/<id>: the id and the button only.
+import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
-import type { ImportOutcome } from "@/lib/domain/detainee/csv/import";
-import { cancelImportAction, commitImportAction } from "../actions";
 import type { ImportPreview } from "../preview";
 import { PreviewTable } from "./preview-table";
 
@@ -63,10 +60,9 @@ export function ImportUploadForm({ teams, labels, messages, error, teamId }: {
   );
 }
 
-/** Step 2: the staged file's preview; the commit and cancel forms carry its id only. */
-export function PreviewResult({ preview, teamName, labels, messages }: { preview: ImportPreview; teamName: string; labels: Labels; messages: Labels }) {
-  const [state, commitAction, committing] = useActionState<ActionResult<ImportOutcome> | null, FormData>(commitImportAction, null);
-  const error = state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.fieldErrors?.teamId?.[0] ?? state.message ?? "generic") : null;
+/** Step 2: the staged file's preview; the commit and cancel buttons post its id only. `error`: the commit's refusal, translated. */
+export function PreviewResult({ preview, teamName, labels, error }: { preview: ImportPreview; teamName: string; labels: Labels; error: string | null }) {
+  const [committing, setCommitting] = useState(false);
   const s = preview.summary;
   return (
     <div className="space-y-3">
@@ -86,19 +82,25 @@ export function PreviewResult({ preview, teamName, labels, messages }: { preview
       {preview.rows.length > 0 ? <PreviewTable rows={preview.rows} labels={labels} /> : null}
       {s.shown ? <p className="text-xs text-stone-600">{s.shown}</p> : null}
 
-      <form action={commitAction} aria-busy={committing} className="space-y-2">
-        <input type="hidden" name="stagedId" value={preview.stagedId} />
+      <form
+        method="post" action={`/api/uploads/csv-import/${preview.stagedId}`} encType="multipart/form-data" aria-busy={committing} className="space-y-2"
+        onSubmit={(event) => {
+          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          if (committing) event.preventDefault();
+          else if (submitter?.value === "commit") setCommitting(true);
+        }}
+      >
         {preview.notice ? <p id="commit-notice" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{preview.notice}</p> : null}
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{messages[error] ?? messages.generic}</p> : null}
+        {error ? <p id="commit-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
         <div className="flex flex-wrap gap-2">
           <button
-            type="submit" disabled={!preview.canCommit || committing} aria-busy={committing}
+            type="submit" name="intent" value="commit" disabled={!preview.canCommit} aria-busy={committing}
             aria-describedby={preview.notice ? "commit-notice" : undefined}
             className={`${button} bg-brand-700 text-white hover:bg-brand-800`}
           >
             {committing ? labels.committing : preview.commitLabel}
           </button>
-          <button type="submit" formAction={cancelImportAction} disabled={committing} className={`${button} bg-white ring-1 ring-inset ring-stone-300 hover:bg-stone-50`}>
+          <button type="submit" name="intent" value="cancel" className={`${button} bg-white ring-1 ring-inset ring-stone-300 hover:bg-stone-50`}>
             {labels.cancel}
           </button>
         </div>

@@ -137,6 +137,7 @@ const F = {
   prepareInstance: "scripts/prepare-instance.ts",
   uploadRoute: "lib/http/upload-route.ts",
   csvImportRoute: "app/api/uploads/csv-import/route.ts",
+  proxy: "proxy.ts",
   csvStaging: "lib/domain/detainee/csv/staging.ts",
   csvImport: "lib/domain/detainee/csv/import.ts",
   dailyJobs: "lib/jobs/daily.ts",
@@ -328,6 +329,7 @@ const MUTATIONS: Mutation[] = [
   { id: "S24", what: "Committed staged CSV import kept (and committable again)", file: F.csvStaging, find: "      const { count } = await tx.importStaging.deleteMany({ where: { id: staged.id, userId: viewer.id } });", replace: "      const count = 1;", tests: [T.csvStaging] },
   { id: "S24", what: "Daily job leaves expired staged CSV imports (their personal data) in the database", file: F.dailyJobs, find: "  const expiredImports = await purgeExpiredImports(now);", replace: "  const expiredImports = 1;", tests: [T.csvStaging] },
   { id: "S18", what: "Staged CSV import stored in plain text", file: F.csvStaging, find: "const seal = (_id: string, content: string) => encryptField(content);\nconst unseal = (_id: string, stored: string) => decryptField(stored);", replace: "const seal = (_id: string, content: string) => content;\nconst unseal = (_id: string, stored: string) => stored;", tests: [T.csvStaging] },
+  { id: "S26", what: "Proxy passes a declared body over 1 MB on (Next cuts it and answers 500, without a clear 413)", file: F.proxy, find: "  const tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;", replace: "  const tooLarge = Number.isFinite(declared) && declared < 0;", tests: [T.headers] },
   { id: "S9", what: "Import preview names an archived case", file: F.csvImport, find: 'f.archived ? "" : f.caseNumber', replace: "f.caseNumber", tests: [T.csvStaging] },
 
   // S23 — one-time tokens

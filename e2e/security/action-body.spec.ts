@@ -34,13 +34,21 @@ test("a 20 MB multipart post without a session is cut off at 1 MB, not read and 
       maxRedirects: 0,
       timeout: 90_000,
     });
-    // Refused: never the sign-in page rendered after decoding 20 MB.
-    expect(res.status()).toBeGreaterThanOrEqual(400);
-    expect(await res.text()).not.toContain("<form");
+    // Refused: never the sign-in page rendered after decoding 20 MB. A clear 413 from proxy.ts,
+    // with the security headers (before: a 500 from Next after the proxy cut the body at 1 MB).
+    expect(res.status()).toBe(413);
+    expect(await res.text()).toContain("at most 1 MB");
+    expect(res.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers()["cache-control"]).toMatch(/no-store/);
     // The server itself says where it stopped reading (scripts/e2e-server.ts tees its output to
-    // this file). Before the change it read all 20 MB and answered 400 (no action in the form).
+    // this file): at 1 MB, never the whole 20 MB.
     expect(existsSync(OUTPUT)).toBe(true);
     await expect.poll(() => readFileSync(OUTPUT, "utf8").includes(`Request body exceeded 1MB for ${path}`), { timeout: 10_000 }).toBe(true);
+
+    // Positive control: a small post to the same page is passed through (not a 413).
+    const small = await anonymous.post(`${path}-small`, { headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` }, data: multipart(1024), maxRedirects: 0 });
+    expect(small.status()).not.toBe(413);
 
     // The upload route refuses a post without a session before reading the body.
     const upload = await anonymous.post("/api/uploads/evidence/cln0000000000000000000000", {

@@ -7,6 +7,12 @@ export async function register() {
   // Client addresses come from the socket, X-Forwarded-For only from HAVEN_TRUSTED_PROXIES (S2).
   const { installPeerHeader } = await import("@/lib/http/client-address");
   installPeerHeader();
+  // Files this server creates (database, evidence) are its user's only; an existing data dir or
+  // upload dir left open to other local users is tightened once, here (issue 12 item 8).
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { makeServerFilesPrivate } = await import("@/lib/security/private-startup");
+    makeServerFilesPrivate();
+  }
   if (process.env.NODE_ENV === "production") {
     const { assertProductionSettings } = await import("@/lib/config/startup-check");
     assertProductionSettings();

@@ -13,11 +13,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native/WASM packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "pdfkit"],
-  // Evidence uploads (lib/domain/attachment) go through a server action and may be up to 20 MB;
-  // Next counts the multipart body as it streams in and stops at this limit before reading the
-  // rest. The proxy buffers bodies up to its own limit, so it must be as large or uploads
-  // between 10 and 20 MB would arrive truncated.
-  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
+  // Server actions keep Next's 1 MB body limit (no serverActions.bodySizeLimit): a body is read
+  // before the action knows who sent it, so a large limit let anyone without a session make the
+  // server hold 20 MB per request. File uploads go through routes under /api/uploads/, which check
+  // the session and scope before reading the body (lib/http/upload-route.ts); proxy.ts does not
+  // run there. Elsewhere the proxy copies a request body up to this size: no larger than an
+  // action's limit (Next's default is 10 MB).
+  experimental: { proxyClientMaxBodySize: "1mb" },
   // Security headers on every response even without proxy.ts (S8, S16); the proxy replaces the
   // fallback CSP with the per-request nonce policy.
   async headers() {

@@ -9,6 +9,8 @@ import { HSTS_VALUE, NO_STORE, staticSecurityHeaders } from "@/lib/security/head
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const dev = process.env.NODE_ENV === "development";
+/** proxyClientMaxBodySize in next.config.ts: a larger declared body is refused here with a clear 413. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
@@ -28,8 +30,14 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
-  const response =
-    !isPublic && !hasSession && request.method === "GET" && !request.headers.has("next-action")
+  // Only uploads (/api/uploads/, not behind this proxy) take bodies over 1 MB. Anything else that
+  // declares one gets a 413 now, with the security headers, instead of the 500 Next answers after
+  // cutting the body off at proxyClientMaxBodySize (issue 12 item 9).
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  const tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;
+  const response = tooLarge
+    ? new NextResponse("Request body too large (at most 1 MB).", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" } })
+    : !isPublic && !hasSession && request.method === "GET" && !request.headers.has("next-action")
       ? NextResponse.redirect(new URL("/login", request.url))
       : NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
@@ -43,5 +51,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not /api/uploads/: Next copies the body of every request it passes through the proxy (cut
+  // off at proxyClientMaxBodySize), and the upload routes check the session before reading it.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads/).*)"],
 };

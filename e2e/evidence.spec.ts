@@ -36,3 +36,29 @@ test("a lawyer uploads a photo; its fingerprint is shown; another team gets 404;
   await evidence.getByRole("button", { name: "Upload" }).click();
   await expect(evidence).toContainText("web-page code");
 });
+
+test("without JavaScript, the upload form posts to the upload route and comes back with the result", async ({ page, browser }) => {
+  await signIn(page, USERS.lawyerC);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noJs.newPage();
+  try {
+    await plain.goto("/detainees?sort=caseNumber");
+    await plain.locator("main tbody tr").nth(1).getByRole("link").first().click();
+    await plain.waitForURL(/\/detainees\/[a-z0-9]+$/);
+    const evidence = plain.locator("section", { has: plain.getByRole("heading", { name: "Evidence files" }) });
+    await evidence.getByText("Upload a file").click();
+    const body = Buffer.concat([PNG, Buffer.from(`no-js-${Date.now()}`)]);
+    await evidence.locator("#evidence-file").setInputFiles({ name: "no-js.png", mimeType: "image/png", buffer: body });
+    await evidence.getByRole("button", { name: "Upload" }).click();
+    await plain.waitForURL(/\?upload=ok#evidence-h$/);
+    await expect(evidence.getByRole("status")).toHaveText("File uploaded.");
+    await expect(evidence).toContainText(createHash("sha256").update(body).digest("hex"));
+
+    await evidence.locator("#evidence-file").setInputFiles({ name: "page.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+    await evidence.getByRole("button", { name: "Upload" }).click();
+    await plain.waitForURL(/\?upload=fileMarkup#evidence-h$/);
+    await expect(evidence.locator("#evidence-file-error")).toContainText("web-page code");
+  } finally {
+    await noJs.close();
+  }
+});

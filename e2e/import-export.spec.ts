@@ -1,5 +1,7 @@
 // CSV import (preview, plain-language errors, all-or-nothing, no duplicates on re-import) and
 // the audited export, which other roles cannot reach. Uses team C, whose counts no test pins.
+// The import is upload → preview → commit (issue 12 item 9): the file goes to the upload route,
+// which stages it and sends the browser to /detainees/import?staged=<id>; the commit sends the id.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { reauthenticate, signIn, USERS } from "./helpers";
@@ -10,9 +12,10 @@ async function checkFile(page: Page, csv: string) {
   await page.locator("#import-file").setInputFiles({ name: "cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByRole("heading", { name: "Check results" })).toBeVisible();
+  await expect(page).toHaveURL(/\/detainees\/import\?staged=[A-Za-z0-9_-]{24}/);
 }
 
-test("import a detainee list: errors first, then all rows at once, and never twice", async ({ page }) => {
+test("import a detainee list: errors first, then all rows at once, and never twice", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const ref = `E2E-${Date.now()}`;
   await signIn(page, USERS.lawyerC);
@@ -35,6 +38,48 @@ test("import a detainee list: errors first, then all rows at once, and never twi
   await expect(page.locator("main")).toContainText("2 already imported (skipped)");
   await expect(page.getByRole("button", { name: /Import \d+ case/ })).toBeDisabled();
   await expect(page.locator("main")).toContainText("nothing new to import");
+
+  // The staged file is the uploader's alone: someone else who may import sees only "expired or not yours".
+  const staged = new URL(page.url()).search;
+  const other = await browser.newContext();
+  const p = await other.newPage();
+  await signIn(p, USERS.caseworkerA);
+  await p.goto(`/detainees/import${staged}`);
+  // Caseworker A reads Haven in Korean.
+  await expect(p.locator("#import-file-error")).toContainText("확인한 파일이 만료되었거나(1시간 후) 이미 가져오기 또는 취소되었습니다");
+  await expect(p.getByRole("heading", { name: "Check results" })).toHaveCount(0);
+  await expect(p.locator("main")).not.toContainText("Pak So-mang");
+  await other.close();
+});
+
+test("import without JavaScript: a non-CSV file is refused, cancel forgets the file, commit imports it", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const ref = `E2E-NOJS-${Date.now()}`;
+  await signIn(page, USERS.lawyerC);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const p = await noJs.newPage();
+  const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    await p.goto("/detainees/import");
+    await p.locator("#import-team").selectOption({ label: "Northeast Asia Detention Watch" });
+    await p.locator("#import-file").setInputFiles(file);
+    await p.getByRole("button", { name: "Check file" }).click();
+  };
+  await choose({ name: "cases.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 8, 0]) });
+  await expect(p.locator("#import-file-error")).toContainText("This is not a CSV file.");
+
+  const csv = ["case_ref,name_hangul,family_name_roman,given_name_roman,birth_date,status", `${ref}-1,최하늘,Choe,Ha-neul,1990,DETAINED`].join("\n");
+  await choose({ name: "cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await expect(p.getByRole("heading", { name: "Check results" })).toBeVisible();
+  const stagedUrl = p.url();
+  await p.getByRole("button", { name: "Cancel this import" }).click();
+  await expect(p).toHaveURL(/\/detainees\/import$/);
+  await p.goto(stagedUrl);
+  await expect(p.locator("#import-file-error")).toContainText("or was already imported or cancelled");
+
+  await choose({ name: "cases.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await p.getByRole("button", { name: "Import 1 case" }).click();
+  await expect(p.locator("main")).toContainText("1 case was imported");
+  await noJs.close();
 });
 
 test("export is for lawyers only, follows the filters, is a download, and only Haven's own page starts it", async ({ page, browser }) => {

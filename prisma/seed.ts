@@ -1,6 +1,10 @@
 // `npm run db:seed`: demo data into an empty, migrated database (see prisma/demo/seed-demo.ts).
 import { prisma } from "@/lib/db/client";
 import { DEMO_USERS, demoPassword, seedDemo } from "./demo/seed-demo";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main() {
   // --if-empty: used by `npm run demo` on every start; seeds only a database without users.

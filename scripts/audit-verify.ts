@@ -10,6 +10,10 @@ import { auditKey } from "@/lib/audit/chain";
 import { auditCheckpointsPath, readAuditCheckpoints } from "@/lib/audit/checkpoint";
 import { sealAuditLog } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 function minutes(ms: number): string {
   return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;

@@ -7,6 +7,10 @@ import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db/client";
 import { createFirstAdmin } from "@/lib/domain/user/mutations";
 import { passwordProblem } from "@/lib/auth/password";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function promptHidden(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });

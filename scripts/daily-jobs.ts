@@ -2,6 +2,10 @@
 // run has not happened yet. Safe to run from cron every hour: it does nothing twice a day.
 import { runDailyJobsIfDue } from "@/lib/jobs/daily";
 import { prisma } from "@/lib/db/client";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main() {
   const started = Date.now();
@@ -12,6 +16,7 @@ async function main() {
   const cp = result.checkpoint;
   if (cp && "error" in cp) console.error(`audit checkpoint NOT written: ${cp.error}`);
   else if (cp) console.log(`audit checkpoint written to ${cp.file} at chain position ${cp.seq}`);
+  if (result.expiredImports > 0) console.log(`deleted ${result.expiredImports} expired staged CSV imports`);
   await prisma().$disconnect();
   process.exit(cp && "error" in cp ? 2 : 0); // an embedded PGlite would keep the process alive
 }

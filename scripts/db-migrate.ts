@@ -2,6 +2,10 @@
 // the owner role, else the DATABASE_URL server,
 // else the embedded PGlite data dir). Errors print as one line: operators read this, not a stack.
 import { applyMigrations, openRunner, type SqlRunner } from "../lib/db/migrate";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main(): Promise<number> {
   let runner: SqlRunner | undefined;

@@ -7,6 +7,10 @@ import { demoTotpSecret } from "@/lib/auth/demo-totp";
 import { stepAt, totpCodeAt, TOTP_PERIOD_SECONDS } from "@/lib/auth/totp";
 import { enrolDemoTwoFactor } from "@/lib/domain/user/security-demo";
 import { DEMO_USERS } from "../prisma/demo/seed-demo";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function printCode(email: string) {
   const now = Math.floor(Date.now() / 1000);

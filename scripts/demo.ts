@@ -4,6 +4,10 @@ import path from "node:path";
 import { DEMO_USERS, demoPassword } from "../prisma/demo/seed-demo";
 import { prepareInstance } from "./prepare-instance";
 import { run } from "./run";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);

@@ -8,6 +8,10 @@ import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareInstance } from "./prepare-instance";
 import { run, tsx } from "./run";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 const SECOND_LAWYER_A = "lawyer.a2@haven.test";
 const SECURITY_E2E_USERS = ["twofactor.a@haven.test", "twofactor.b@haven.test", "twofactor.c@haven.test"] as const;

@@ -3,9 +3,13 @@
 // Next server must run with.
 import path from "node:path";
 import { loadOrCreateLocalSecrets } from "@/lib/config/secrets";
+import { preparePrivateDir } from "@/lib/security/private-files";
 import { tsx } from "./run";
 
 export async function prepareInstance(dataRoot: string, port: number): Promise<NodeJS.ProcessEnv> {
+  // Secrets, database and evidence files: this user's only (0700 dirs, 0600 files), also when
+  // an older version left them open to other local users.
+  preparePrivateDir(dataRoot);
   const secrets = loadOrCreateLocalSecrets(dataRoot);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

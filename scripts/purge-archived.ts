@@ -4,6 +4,10 @@
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db/client";
 import { purgeArchivedCases } from "@/lib/domain/retention/purge";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 async function main() {
   const { values } = parseArgs({ options: { "older-than-days": { type: "string" }, "dry-run": { type: "boolean", default: false } }, strict: true });

@@ -89,6 +89,9 @@ const T = {
   headers: "tests/security/headers.test.ts",
   logger: "tests/security/logger.test.ts",
   floors: "tests/security/dependency-floors.test.ts",
+  privateDir: "tests/security/private-data-dir.test.ts",
+  uploadRoutes: "tests/db/upload-routes.test.ts",
+  csvStaging: "tests/db/csv-import-staging.test.ts",
 } as const;
 
 const F = {
@@ -160,6 +163,14 @@ const F = {
   auditQueries: "lib/domain/audit/queries.ts",
   purge: "lib/domain/retention/purge.ts",
   purgePetitions: "lib/domain/retention/petitions.ts",
+  privateFiles: "lib/security/private-files.ts",
+  engine: "lib/db/engine.ts",
+  prepareInstance: "scripts/prepare-instance.ts",
+  uploadRoute: "lib/http/upload-route.ts",
+  csvImportRoute: "app/api/uploads/csv-import/route.ts",
+  proxy: "proxy.ts",
+  csvStaging: "lib/domain/detainee/csv/staging.ts",
+  dailyJobs: "lib/jobs/daily.ts",
 } as const;
 
 // tests/security/static-code.test.ts scans scripts/ too: the names it bans are assembled, so this
@@ -373,6 +384,29 @@ const MUTATIONS: Mutation[] = [
   { id: "S22", what: "Downloads served inline instead of as attachments", file: F.download, find: "return `attachment; filename=", replace: "return `inline; filename=", tests: [T.evidence] },
   { id: "S22", what: "Upload directory allowed inside public/ or .next/", file: F.storage, find: "if (dir === root || dir.startsWith(root + path.sep)) throw", replace: 'if (dir === "") throw', tests: [T.evidence] },
   { id: "S22", what: "Storage keys not checked (path traversal out of the upload directory)", file: F.storage, find: '  if (!KEY.test(key)) throw new Error("Invalid storage key");\n', replace: "", tests: [T.storage] },
+
+  // Issue 12 item 8 — the data dir (database, secrets, evidence files) is this OS user's only
+  { id: "S22", what: "Data dir tightening leaves group/other bits on files (PGlite's 0666 files stay readable)", file: F.privateFiles, find: "} else if (st.isFile() && (st.mode & 0o077) !== 0) {", replace: "} else if (st.isFile() && (st.mode & 0o077) === 0o077) {", tests: [T.privateDir] },
+  { id: "S22", what: "Data dir tightening skips directories", file: F.privateFiles, find: "if ((st.mode & 0o777) !== PRIVATE_DIR_MODE) {\n        chmodSync", replace: "if (st.mode < 0) {\n        chmodSync", tests: [T.privateDir] },
+  { id: "S22", what: "Demo/e2e preparation does not make the data root private (secrets, uploads of an older version stay open)", file: F.prepareInstance, find: "  preparePrivateDir(dataRoot);\n", replace: "", tests: [T.privateDir] },
+  { id: "S22", what: "No private umask: processes create files with the umask they were started with", file: F.privateFiles, find: "    process.umask(PRIVATE_UMASK);", replace: "    process.umask();", tests: [T.privateDir] },
+
+  // Issue 12 item 9 — uploads through routes that decide who may send a large body before reading it
+  { id: "S26", what: "Upload route reads the body before checking the session", file: F.uploadRoute, find: "  const viewer = await getViewer();\n  if (!viewer) return notFound();", replace: "  void (await readCappedForm(request.clone()));\n  const viewer = await getViewer();\n  if (!viewer) return notFound();", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload route reads the body before checking permission and scope", file: F.uploadRoute, find: "    id = await route.authorize(viewer, route.rawId);", replace: "    id = route.rawId;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload body not capped while it is read (only the file size is checked, after buffering it all)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.uploadRoute, find: '  if (Number.isFinite(declared) && declared > cap) return { ok: false, reason: "tooLarge" };', replace: "  void declared;", tests: [T.uploadRoutes] },
+  { id: "S17", what: "Upload route accepts cross-site posts", file: F.uploadRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");\n', replace: "", tests: [T.uploadRoutes] },
+  { id: "S26", what: "CSV import route reads the body of someone without the import permission", file: F.csvImportRoute, find: '      assertCan(viewer, "detainee.import");\n      return "import";', replace: '      return "import";', tests: [T.csvStaging] },
+  { id: "S26", what: "CSV import route reads up to the 20 MB upload cap instead of the import's 5 MB", file: F.csvImportRoute, find: "    cap: IMPORT_BODY_CAP,\n", replace: "", tests: [T.csvStaging] },
+  { id: "S9", what: "Staged CSV import loadable and committable by another user", file: F.csvStaging, find: "where: { id: rawId, userId: viewer.id, expiresAt: { gt: now } }", replace: "where: { id: rawId, expiresAt: { gt: now } }", tests: [T.csvStaging] },
+  { id: "S9", what: "Staged CSV import still loadable after the uploader left the team", file: F.csvStaging, find: "  if (teams && !teams.includes(row.teamId)) throw stagedNotFound();\n", replace: "", tests: [T.csvStaging] },
+  { id: "S24", what: "Staged CSV import usable after it expired", file: F.csvStaging, find: "where: { id: rawId, userId: viewer.id, expiresAt: { gt: now } }", replace: "where: { id: rawId, userId: viewer.id }", tests: [T.csvStaging] },
+  { id: "S24", what: "Committed staged CSV import kept (and committable again)", file: F.csvStaging, find: "      const { count } = await tx.importStaging.deleteMany({ where: { id: staged.id, userId: viewer.id } });", replace: "      const count = 1;", tests: [T.csvStaging] },
+  { id: "S24", what: "Daily job leaves expired staged CSV imports (their personal data) in the database", file: F.dailyJobs, find: "  const expiredImports = await purgeExpiredImports(now);", replace: "  const expiredImports = 1;", tests: [T.csvStaging] },
+  { id: "S18", what: "Staged CSV import stored in plain text", file: F.csvStaging, find: "const seal = (id: string, content: string) => encryptField(content, { table: \"ImportStaging\", id, field: \"contentEnc\" });\nconst unseal = (id: string, stored: string) => decryptField(stored, { table: \"ImportStaging\", id, field: \"contentEnc\" });", replace: "const seal = (_id: string, content: string) => content;\nconst unseal = (_id: string, stored: string) => stored;", tests: [T.csvStaging] },
+  { id: "S26", what: "Proxy passes a declared body over 1 MB on (Next cuts it and answers 500, without a clear 413)", file: F.proxy, find: "  const tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;", replace: "  const tooLarge = Number.isFinite(declared) && declared < 0;", tests: [T.headers] },
+  { id: "S9", what: "Import preview names an archived case", file: F.csvImport, find: "f.archived ? null : f.caseNumber", replace: "f.caseNumber", tests: [T.csvStaging] },
 
   // S23 — one-time tokens
   { id: "S23", what: "Tokens reusable (usedAt not checked)", file: F.tokens, find: "where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },", replace: "where: { tokenHash, kind, expiresAt: { gt: now } },", tests: [T.tokens] },

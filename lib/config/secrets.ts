@@ -22,7 +22,7 @@ export function loadOrCreateLocalSecrets(dir: string): LocalSecrets {
     HAVEN_ENCRYPTION_KEYS: stored?.HAVEN_ENCRYPTION_KEYS || generateKeySpec("k1"),
     HAVEN_AUDIT_KEY: stored?.HAVEN_AUDIT_KEY || generateAuditKey(),
   };
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -15,7 +15,7 @@ export const ROTATION_CHUNK = 500;
 
 type Target = {
   table: string;
-  model: "user" | "detainee" | "source" | "activity" | "consent";
+  model: "user" | "detainee" | "source" | "activity" | "consent" | "importStaging";
   fields: readonly string[];
   /** Encrypted column → its legacy plaintext column (moved into the encrypted one, then cleared). */
   legacyPlain?: Readonly<Record<string, string>>;
@@ -29,6 +29,8 @@ export const ENCRYPTED_COLUMNS: readonly Target[] = [
   { table: "Source", model: "source", fields: ["identityEnc", "contactEnc"], hasUpdatedAt: true },
   { table: "Activity", model: "activity", fields: ["bodyEnc"], hasUpdatedAt: false },
   { table: "Consent", model: "consent", fields: ["givenByNameEnc", "notesEnc"], legacyPlain: { givenByNameEnc: "givenByName", notesEnc: "notes" }, hasUpdatedAt: false },
+  // Staged CSV imports live an hour, but one staged just before the old key is removed must still open.
+  { table: "ImportStaging", model: "importStaging", fields: ["contentEnc"], hasUpdatedAt: false },
 ];
 
 export type RotationCounts = { rewritten: number; alreadyCurrent: number; plaintextMoved: number; changedMeanwhile: number; failed: number };

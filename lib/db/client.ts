@@ -5,6 +5,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { preparePrivateDir, tightenPrivateTree } from "@/lib/security/private-files";
 import { pgliteDataDir, serverDatabaseUrl } from "./engine";
 
 export type Db = PrismaClient;
@@ -48,6 +49,11 @@ export function createPrismaClient(): PrismaClient {
     });
     return counted(new PrismaClient({ adapter, ...benchLog() }));
   }
-  const db = new PGlite({ dataDir: pgliteDataDir(), extensions: { pg_trgm } });
+  // The data dir is private to this operating-system user; a new one is written with 0666
+  // files whatever the umask, so it is tightened again once PGlite has created it.
+  const dataDir = pgliteDataDir();
+  preparePrivateDir(dataDir);
+  const db = new PGlite({ dataDir, extensions: { pg_trgm } });
+  void db.waitReady.then(() => tightenPrivateTree(dataDir, () => {})).catch(() => {});
   return counted(new PrismaClient({ adapter: new PrismaPGlite(db), ...benchLog() }));
 }

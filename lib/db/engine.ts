@@ -2,6 +2,7 @@
 // embedded PGlite under ./data (or HAVEN_DATA_DIR). Shared by the app, scripts and tests.
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import { preparePrivateDir, tightenPrivateTree } from "@/lib/security/private-files";
 
 /** Placeholder URL the Prisma CLI needs; it means "embedded". */
 export const EMBEDDED_URL = "postgresql://embedded/pglite";
@@ -35,10 +36,15 @@ export function pgliteDataDir(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * Open a PGlite database with the extensions Haven's migrations need (pg_trgm).
  * `dataDir` undefined → in-memory (tests). Only one process may open a data dir at a time.
+ * A data dir is private to this operating-system user (lib/security/private-files.ts).
  */
 export async function openPGlite(dataDir?: string): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  if (!dataDir) return PGlite.create({ extensions: { pg_trgm } });
+  preparePrivateDir(dataDir);
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  // A new data dir is written with 0666 files whatever the umask: take those bits away now.
+  tightenPrivateTree(dataDir, () => {});
   return db;
 }

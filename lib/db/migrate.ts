@@ -3,7 +3,7 @@
 // Prisma's own `_prisma_migrations` bookkeeping byte-compatible: a machine with the native engine
 // sees the same migrations as applied, and vice versa.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
@@ -47,9 +47,7 @@ export async function openRunner(): Promise<SqlRunner> {
     await client.connect();
     return pgRunner(client);
   }
-  const dir = pgliteDataDir();
-  await mkdir(dir, { recursive: true });
-  return pgliteRunner(await openPGlite(dir));
+  return pgliteRunner(await openPGlite(pgliteDataDir())); // creates the dir 0700 (private)
 }
 
 export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

@@ -8,10 +8,11 @@ import { sealAuditLog } from "@/lib/audit/seal";
 import { writeAuditCheckpoint } from "@/lib/audit/maintain";
 import { prisma } from "@/lib/db/client";
 import { closeIdleBursts, pruneLoginAttempts } from "@/lib/auth/throttle";
+import { purgeExpiredImports } from "@/lib/domain/detainee/csv/staging";
 
 export type DailyCheckpoint = { seq: string; file: string } | { error: string } | null;
 
-export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number; checkpoint: DailyCheckpoint }> {
+export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number; checkpoint: DailyCheckpoint; expiredImports: number }> {
   const risk = await refreshRiskIfStale(now);
   // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
   // whenever the rescore ran costs nothing extra and never repeats a notice.
@@ -23,6 +24,9 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
   // The rescore's notices and audit rows, and anything a process left pending, get sealed now
   // (a sealer busy elsewhere is fine: it will reach them).
   const { sealed } = await sealAuditLog();
+  // Staged CSV imports past their hour (issue 12 item 9): the encrypted file goes. Loading one
+  // already refuses it once expired; this only removes the ciphertext. Cheap (indexed), so every run.
+  const expiredImports = await purgeExpiredImports(now);
   // Once a day (with the rescore, which the lease gives to one instance): verify the chain since
   // the last checkpoint and append a signed checkpoint outside the database (S19). A broken chain
   // writes none and is reported, without undoing the day's other work.
@@ -35,5 +39,5 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
       checkpoint = { error: e instanceof Error ? e.message : String(e) };
     }
   }
-  return { risk, reminders, sealed, checkpoint };
+  return { risk, reminders, sealed, checkpoint, expiredImports };
 }

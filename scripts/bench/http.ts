@@ -56,6 +56,15 @@ export class Session {
     const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
     return this.request("POST", path, { body, timeoutMs, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: this.base } });
   }
+
+  /** A same-origin multipart post with a file (an upload route's form), as a browser sends it. */
+  postFile(path: string, fields: [string, string][], file: { name: string; type: string; content: Buffer | string }, timeoutMs?: number) {
+    const boundary = `----havenbench${Math.random().toString(16).slice(2)}`;
+    const head = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
+    const body = Buffer.concat([Buffer.from(head, "utf8"), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`, "utf8")]);
+    return this.request("POST", path, { body, timeoutMs, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: this.base } });
+  }
 }
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");

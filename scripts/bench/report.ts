@@ -93,8 +93,8 @@ export function renderReport(r: Report): string {
   if (r.csv) {
     const ok = r.csv.error === null && (r.csv.seconds ?? Infinity) <= 10;
     lines.push("");
-    lines.push(`CSV import, ${r.csv.rows.toLocaleString("en")} rows committed with ${r.csv.existing.toLocaleString("en")} cases in the database: ` +
-      (r.csv.error ? `**failed** after ${f(r.csv.seconds, 1)} s (${r.csv.error})` : `${f(r.csv.seconds, 1)} s, ${r.csv.created} created`) + ` — ${ok ? "✓" : "✗"} (budget 10 s).`);
+    lines.push(`CSV import through HTTP (upload route, staged preview, commit form), ${r.csv.rows.toLocaleString("en")} rows (${f((r.csv.bytes ?? 0) / 1024 / 1024, 1)} MB) committed with ${r.csv.existing.toLocaleString("en")} cases in the database: ` +
+      (r.csv.error ? `**failed** after ${f(r.csv.seconds, 1)} s (${r.csv.error})` : `${f(r.csv.seconds, 1)} s (upload ${f(r.csv.uploadSeconds ?? null, 1)} s, preview ${f(r.csv.previewSeconds ?? null, 1)} s, commit ${f(r.csv.commitSeconds ?? null, 1)} s), ${r.csv.created} created`) + ` — ${ok ? "✓" : "✗"} (budget 10 s).`);
   }
   const noQueries = r.pages.every((p) => p.seq.queries === null);
   const noLoop = r.pages.every((p) => !p.eventLoop || p.eventLoop.maxMs === null);

@@ -21,6 +21,10 @@ import { renderReport, writePerformanceDoc, type PageResult, type Report } from 
 import { BENCH_USERS } from "./users";
 import { findTargets, type Targets } from "./targets";
 import { timeCsvImport } from "./csv-import";
+import { setPrivateUmask } from "@/lib/security/private-files";
+
+// Everything this process creates (database files, uploads) is this user's only (0700/0600).
+setPrivateUmask();
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/haven_bench";
 const PAGE_KEYS = ["shell", "dashboard", "list", "list-status", "list-facility", "search", "case", "facility", "events", "audit", "petitions", "pdf"] as const;
@@ -140,7 +144,7 @@ async function main() {
   const started = new Date();
   const loadStart = os.loadavg();
   const benchDir = path.join(process.cwd(), "data", "bench");
-  mkdirSync(benchDir, { recursive: true });
+  mkdirSync(benchDir, { recursive: true, mode: 0o700 });
   const secrets = loadOrCreateLocalSecrets(benchDir);
   // The daily job writes audit checkpoints (S19); they belong to this benchmark database.
   const checkpoints = path.join(benchDir, "audit-checkpoints.jsonl");
@@ -288,16 +292,16 @@ async function main() {
       log(`  1 user: ${JSON.stringify(seq.page)}`);
       results.push({ key: "pdf", label: pdf.label, path: `POST ${pdf.path}`, cold: null, seq: seq.page, bareSeq: seq.bare, load: null, bareLoad: null, eventLoop: await eventLoop(lawyer), eventLoopUnderLoad: null });
     }
+    if (o.pages.includes("csv")) {
+      log("CSV import: 10,000 rows through HTTP (upload route → staged preview → commit form)…");
+      csv = await timeCsvImport(runner, lawyer, targets);
+      log(`  ${JSON.stringify(csv)}`);
+    }
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
   }
 
-  if (o.pages.includes("csv")) {
-    log("CSV import: 10,000 rows through commitDetaineeImport…");
-    csv = await timeCsvImport(runner, targets);
-    log(`  ${JSON.stringify(csv)}`);
-  }
   await prisma.$disconnect();
   await client.end();
 

@@ -57,6 +57,18 @@ describe("content security policy", () => {
   });
 });
 
+describe("proxy body limit (issue 12 item 9)", () => {
+  it("answers 413 with the security headers to a declared body over 1 MB, and passes 1 MB on", () => {
+    const big = callProxy("http://localhost/login", { "content-length": String(1024 * 1024 + 1), cookie: "next-auth.session-token=x" });
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    expect(big.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(big.headers.get("cache-control")).toMatch(/no-store/);
+    const ok = callProxy("http://localhost/login", { "content-length": String(1024 * 1024), cookie: "next-auth.session-token=x" });
+    expect(ok.status).not.toBe(413);
+  });
+});
+
 describe("proxy headers", () => {
   it("gives each request its own nonce, on the response and on the request Next renders", () => {
     const a = callProxy("http://localhost/login");

@@ -1,13 +1,12 @@
 "use server";
 // Petition server actions: session → domain call → revalidate. The domain re-checks scope,
-// role, version and completeness; nothing here trusts the page that rendered the form.
+// role, version and completeness; nothing here trusts the page that rendered the form. File
+// uploads go through app/api/uploads/petition-files (server actions keep Next's 1 MB body limit).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionViewer } from "@/lib/auth/session";
 import { formToObject, runAction } from "@/lib/actions";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { idSchema } from "@/lib/domain/schemas-common";
-import { storePetitionFile } from "@/lib/domain/petitions/files";
+import type { ActionResult } from "@/lib/errors";
 import { createPetition, regeneratePetition, updatePetitionSection, updatePetitionTitle } from "@/lib/domain/petitions/mutations";
 import { transitionPetition } from "@/lib/domain/petitions/mutations-workflow";
 
@@ -68,17 +67,4 @@ export async function transitionAction(_prev: ActionResult | null, form: FormDat
     revalidatePath("/petitions");
   }
   return result;
-}
-
-/** A UN reply (or any other document) kept with the petition; typed by its content, not its name. */
-export async function uploadPetitionFileAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("uploadPetitionFile", async () => {
-    const viewer = await requireActionViewer();
-    const petitionId = idSchema.parse(form.get("petitionId"));
-    const part = form.get("file");
-    if (part === null || typeof part === "string" || part.size === 0) throw new AppError("INVALID", "The file is empty.", { file: ["fileEmpty"] });
-    const bytes = new Uint8Array(await part.arrayBuffer());
-    await storePetitionFile(viewer, { petitionId, kind: "UPLOAD", fileName: part.name || "document", mimeType: part.type || "application/octet-stream", bytes });
-    revalidatePath(`/petitions/${petitionId}`);
-  });
 }

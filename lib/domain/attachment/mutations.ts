@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "../authz";
 import { findDetaineeForWrite } from "../custody/mutations";
 import { detaineeWhere } from "../detainee/scope";
+import { idSchema } from "../schemas-common";
 import { archiveAttachmentSchema, cleanFileName, uploadAttachmentSchema, type UploadAttachmentInput, type UploadedFile } from "./schemas";
 import { MAX_UPLOAD_BYTES, sniffUpload, type SniffResult } from "./sniff";
 import { newStorageKey, removeStoredFile, writeStoredFile } from "./storage";
@@ -28,6 +29,16 @@ function refuse(reason: keyof typeof REFUSALS): never {
 }
 
 export type UploadResult = { id: string; detaineeId: string; sha256: string; sizeBytes: number; mimeType: string };
+
+/**
+ * The checks of uploadAttachment that need no file — permission, then the case in scope (else
+ * NOT_FOUND) — for the upload route to run before it reads the request body. Returns the case id.
+ */
+export async function assertMayUploadAttachment(actor: Actor, detaineeId: string): Promise<string> {
+  assertCan(actor, "detainee.update");
+  const detainee = await findDetaineeForWrite(prisma(), actor, idSchema.parse(detaineeId));
+  return detainee.id;
+}
 
 export async function uploadAttachment(actor: Actor, input: UploadAttachmentInput, file: UploadedFile | null | undefined): Promise<UploadResult> {
   assertCan(actor, "detainee.update");

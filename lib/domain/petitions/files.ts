@@ -39,6 +39,16 @@ async function typeOf(kind: StoreFileInput["kind"], bytes: Uint8Array): Promise<
 
 export type StoredPetitionFile = { id: string; sha256: string; sizeBytes: number; mimeType: string };
 
+/**
+ * The checks of an upload that need no file — permission, then the petition in scope (else
+ * NOT_FOUND) — for the upload route to run before it reads the request body. Returns the id.
+ */
+export async function assertMayUploadPetitionFile(viewer: Viewer, petitionId: string): Promise<string> {
+  assertCan(viewer, "petition.file.upload");
+  const petition = await findPetitionForWrite(prisma(), viewer, idSchema.parse(petitionId));
+  return petition.id;
+}
+
 export async function storePetitionFile(viewer: Viewer, input: StoreFileInput): Promise<StoredPetitionFile> {
   const data = storeFileSchema.parse(input);
   const isExport = data.kind !== "UPLOAD";

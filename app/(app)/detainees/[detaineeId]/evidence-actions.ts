@@ -1,5 +1,6 @@
 "use server";
-// Server actions for a case's sources, consent, evidence files and notes: session → domain call
+// Server actions for a case's sources, consent, evidence files and notes (uploads go through
+// app/api/uploads/evidence: server actions keep Next's 1 MB body limit): session → domain call
 // → revalidate. The domain functions check permission and scope themselves; the case path is
 // rebuilt from what they return, never from the raw form.
 import { revalidatePath } from "next/cache";
@@ -11,8 +12,7 @@ import { addSource, removeSource, updateSource } from "@/lib/domain/source/mutat
 import type { AddSourceInput, UpdateSourceInput } from "@/lib/domain/source/schemas";
 import { recordConsent, revokeConsent } from "@/lib/domain/consent/mutations";
 import type { RecordConsentInput, RevokeConsentInput } from "@/lib/domain/consent/schemas";
-import { archiveAttachment, uploadAttachment } from "@/lib/domain/attachment/mutations";
-import type { UploadAttachmentInput, UploadedFile } from "@/lib/domain/attachment/schemas";
+import { archiveAttachment } from "@/lib/domain/attachment/mutations";
 import { addNote } from "@/lib/domain/note/mutations";
 import type { AddNoteInput } from "@/lib/domain/note/schemas";
 
@@ -54,12 +54,4 @@ export async function addNoteAction(_prev: State, form: FormData) {
 
 export async function archiveAttachmentAction(_prev: State, form: FormData) {
   return caseAction("archiveAttachment", form, (v, f) => archiveAttachment(v, f as { attachmentId: string }));
-}
-
-export async function uploadAttachmentAction(_prev: State, form: FormData) {
-  // The file part arrives as a File (React decodes the multipart body into FormData); Next has
-  // already refused bodies over serverActions.bodySizeLimit while streaming them in.
-  const part = form.get("file");
-  const file: UploadedFile | null = part !== null && typeof part === "object" ? part : null;
-  return caseAction("uploadAttachment", form, (v, { file: _ignored, ...fields }) => uploadAttachment(v, fields as UploadAttachmentInput, file));
 }

@@ -11,6 +11,7 @@ import { CaseActions } from "./_components/case-actions";
 import { IndicatorsSection } from "./_components/indicators-section";
 import { SourcesSection } from "./_components/sources-section";
 import { ConsentSection } from "./_components/consent-section";
+import { uploadResultOf } from "@/lib/http/upload-route";
 import { EvidenceSection } from "./_components/evidence-section";
 import { NoteForm } from "./_components/note-form";
 import { can } from "@/lib/auth/permissions";
@@ -35,7 +36,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function DetaineePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string; saved?: string }> }) {
+export default async function DetaineePage({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string; saved?: string; upload?: string | string[] }> }) {
   const viewer = await requireViewer();
   const [{ detaineeId }, query] = await Promise.all([params, searchParams]);
   const d = await getDetainee(viewer, detaineeId);
@@ -138,7 +139,7 @@ export default async function DetaineePage({ params, searchParams }: { params: P
       <IndicatorsSection viewer={viewer} detaineeId={d.id} />
       <SourcesSection viewer={viewer} detaineeId={d.id} />
       <ConsentSection viewer={viewer} detaineeId={d.id} />
-      <EvidenceSection viewer={viewer} detaineeId={d.id} />
+      <EvidenceSection viewer={viewer} detaineeId={d.id} upload={uploadResultOf(query.upload)} />
       <NoteForm viewer={viewer} detaineeId={d.id} />
       <CaseTimeline viewer={viewer} detaineeId={d.id} />
     </article>

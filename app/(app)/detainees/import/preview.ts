@@ -14,7 +14,7 @@ export type PreviewRow = {
   problems: string[]; already: string | null;
 };
 export type ImportPreview = {
-  teamId: string; fileName: string; content: string; sha256: string;
+  stagedId: string; teamId: string; fileName: string; sha256: string;
   canCommit: boolean;
   summary: { total: string; toCreate: string; withErrors: string; alreadyImported: string; shown: string | null };
   fileProblems: string[];
@@ -23,7 +23,7 @@ export type ImportPreview = {
   notice: string | null;
 };
 
-export async function toImportPreview(analysis: ImportAnalysis, meta: { teamId: string; fileName: string; content: string }): Promise<ImportPreview> {
+export async function toImportPreview(analysis: ImportAnalysis, meta: { stagedId: string; teamId: string; fileName: string }): Promise<ImportPreview> {
   const [t, te] = await Promise.all([getTranslations("csv.import"), getTranslations("csv.errors")]);
   const message = (m: CsvMessage) => te(m.messageKey as never, m.params as never);
   const { counts } = analysis;

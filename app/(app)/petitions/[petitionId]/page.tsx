@@ -14,6 +14,7 @@ import { CompletenessPanel } from "./_components/completeness-panel";
 import { PetitionStatusBadge } from "./_components/petition-status-badge";
 import { SectionEditor } from "./_components/section-editor";
 import { WorkflowPanel } from "./_components/workflow-panel";
+import { uploadResultOf } from "@/lib/http/upload-route";
 import { PetitionSidebar } from "./_components/petition-sidebar";
 import { evidenceFormMessages } from "@/app/(app)/detainees/[detaineeId]/_components/note-form";
 import { can } from "@/lib/auth/permissions";
@@ -27,9 +28,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const bodyKey = (body: string) => createHash("sha256").update(body).digest("hex").slice(0, 12);
 
-export default async function PetitionPage({ params }: { params: Params }) {
+export default async function PetitionPage({ params, searchParams }: { params: Params; searchParams: Promise<{ upload?: string | string[] }> }) {
   const viewer = await requireViewer();
-  const { petitionId } = await params;
+  const [{ petitionId }, query] = await Promise.all([params, searchParams]);
   const p = await getPetition(viewer, petitionId);
   if (!p) return refuseNotFound(viewer, { target: "/petitions/[petitionId]", entityType: "Petition", entityId: petitionId, reason: "scope" });
   const [checks, t, tk, format, base] = await Promise.all([
@@ -91,7 +92,7 @@ export default async function PetitionPage({ params }: { params: Params }) {
         <aside className="min-w-0 space-y-4">
           {checks ? <CompletenessPanel checks={checks} /> : null}
           <WorkflowPanel petitionId={p.id} version={p.version} transitions={p.allowedTransitions} blocked={missing.length > 0} messages={messages} />
-          <PetitionSidebar petition={p} canUpload={can(viewer, "petition.file.upload")} messages={{ ...messages, ...(await evidenceFormMessages()) }} />
+          <PetitionSidebar petition={p} canUpload={can(viewer, "petition.file.upload")} messages={{ ...messages, ...(await evidenceFormMessages()) }} upload={uploadResultOf(query.upload)} />
         </aside>
       </div>
     </article>

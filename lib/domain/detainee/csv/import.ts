@@ -97,13 +97,20 @@ function isUniqueViolation(e: unknown): boolean {
 
 export type ImportOutcome = { created: number; alreadyImported: number; withCustody: number; firstCaseNumber: string | null; lastCaseNumber: string | null };
 
-/** All or nothing: refused if any row (or the file) has a problem; otherwise every new row becomes a case. */
-export async function commitDetaineeImport(actor: Actor, input: ImportInput, opts: { year?: number } = {}): Promise<ImportOutcome> {
+/**
+ * All or nothing: refused if any row (or the file) has a problem; otherwise every new row becomes a case.
+ * `inTransaction` runs first inside the same transaction (the staged import deletes itself there,
+ * so a staged file is committed at most once).
+ */
+export async function commitDetaineeImport(
+  actor: Actor, input: ImportInput, opts: { year?: number; inTransaction?: (tx: Tx) => Promise<void> } = {},
+): Promise<ImportOutcome> {
   assertCan(actor, "detainee.import");
   const { teamId, content } = importInputSchema.parse(input);
   const actorId = isViewer(actor) ? actor.id : null;
   try {
     return await prisma().$transaction(async (tx) => {
+      await opts.inTransaction?.(tx);
       await assertWritableTeam(tx, actor, teamId);
       const a = await analyse(tx, teamId, content);
       if (a.fileErrors.length > 0 || a.counts.withErrors > 0 || a.counts.total === 0) {

@@ -3,8 +3,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import { listAttachments } from "@/lib/domain/attachment/queries";
 import { ActionForm } from "@/components/action-form";
-import { CheckboxField, TextAreaField, TextField } from "@/components/form-fields";
-import { archiveAttachmentAction, uploadAttachmentAction } from "../evidence-actions";
+import { CheckboxField, TextAreaField } from "@/components/form-fields";
+import { UploadForm } from "@/components/upload-form";
+import type { UploadResultKey } from "@/lib/http/upload-route";
+import { archiveAttachmentAction } from "../evidence-actions";
 import { evidenceFormMessages } from "./note-form";
 
 const TYPE_LABELS: Record<string, string> = {
@@ -20,7 +22,7 @@ const ACCEPT = ".jpg,.jpeg,.png,.webp,.heic,.heif,.pdf,.mp3,.m4a,.mp4,.ogg,.oga,
  * only as masked entries (see lib/domain/attachment/queries.ts), so no name, description or
  * hash of theirs is in this component's output for those roles.
  */
-export async function EvidenceSection({ viewer, detaineeId }: { viewer: Viewer; detaineeId: string }) {
+export async function EvidenceSection({ viewer, detaineeId, upload = null }: { viewer: Viewer; detaineeId: string; upload?: UploadResultKey | null }) {
   const [files, t, format, messages] = await Promise.all([listAttachments(viewer, detaineeId), getTranslations("evidence"), getFormatter(), evidenceFormMessages()]);
   const mayUpload = can(viewer, "detainee.update");
   const mayArchive = can(viewer, "attachment.archive");
@@ -72,15 +74,15 @@ export async function EvidenceSection({ viewer, detaineeId }: { viewer: Viewer; 
         </ul>
       )}
       {mayUpload ? (
-        <details className="mt-4">
-          <summary className="min-h-8 cursor-pointer text-sm font-semibold text-brand-700 underline">{t("upload")}</summary>
-          <ActionForm action={uploadAttachmentAction} messages={messages} submitLabel={t("uploadSubmit")} successMessage={t("uploaded")} className="mt-3 space-y-4">
-            <input type="hidden" name="detaineeId" value={detaineeId} />
-            <TextField id="evidence-file" name="file" type="file" label={t("file")} hint={t("fileHint")} accept={ACCEPT} required />
-            <TextAreaField id="evidence-description" name="description" label={t("description")} rows={2} maxLength={2000} />
-            <CheckboxField id="evidence-confidential" name="isConfidential" label={t("confidential")} />
-          </ActionForm>
-        </details>
+        // A plain form to the upload route, which checks the session and scope before it reads
+        // the body (server actions keep Next's 1 MB limit; issue 12 item 9).
+        <UploadForm
+          action={`/api/uploads/evidence/${detaineeId}`} result={upload} messages={messages} summary={t("upload")} fileId="evidence-file"
+          fileLabel={t("file")} hint={t("fileHint")} accept={ACCEPT} submitLabel={t("uploadSubmit")} successMessage={t("uploaded")}
+        >
+          <TextAreaField id="evidence-description" name="description" label={t("description")} rows={2} maxLength={2000} />
+          <CheckboxField id="evidence-confidential" name="isConfidential" label={t("confidential")} />
+        </UploadForm>
       ) : null}
     </section>
   );

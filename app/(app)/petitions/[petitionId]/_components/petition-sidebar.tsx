@@ -1,13 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { PetitionDetail } from "@/lib/domain/petitions/queries";
-import { ActionForm } from "@/components/action-form";
-import { TextField } from "@/components/form-fields";
-import { uploadPetitionFileAction } from "../../actions";
+import { UploadForm } from "@/components/upload-form";
+import type { UploadResultKey } from "@/lib/http/upload-route";
 
 const box = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
 /** Deadlines, exports and files, and the history of the petition's steps. */
-export async function PetitionSidebar({ petition: p, canUpload, messages }: { petition: PetitionDetail; canUpload: boolean; messages: Record<string, string> }) {
+export async function PetitionSidebar({ petition: p, canUpload, messages, upload = null }: { petition: PetitionDetail; canUpload: boolean; messages: Record<string, string>; upload?: UploadResultKey | null }) {
   const [t, ts, tAll, format] = await Promise.all([getTranslations("petitionUi"), getTranslations("petitionStatus"), getTranslations(), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -57,13 +56,13 @@ export async function PetitionSidebar({ petition: p, canUpload, messages }: { pe
           </ul>
         )}
         {canUpload ? (
-          <details className="mt-3">
-            <summary className="min-h-8 cursor-pointer text-sm font-semibold text-brand-700 underline">{t("upload")}</summary>
-            <ActionForm action={uploadPetitionFileAction} messages={{ ...messages, fileTypeNotAllowed: t("uploadTypeNotAllowed") }} submitLabel={t("uploadSubmit")} successMessage={t("uploaded")} className="mt-3 space-y-3">
-              <input type="hidden" name="petitionId" value={p.id} />
-              <TextField id="petition-file" name="file" type="file" label={t("uploadFile")} hint={t("uploadHint")} accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,.heic,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/*,text/plain" required />
-            </ActionForm>
-          </details>
+          // A plain form to the upload route (session and scope checked before the body is read).
+          <UploadForm
+            action={`/api/uploads/petition-files/${p.id}`} result={upload} messages={{ ...messages, fileTypeNotAllowed: t("uploadTypeNotAllowed") }}
+            summary={t("upload")} fileId="petition-file" fileLabel={t("uploadFile")} hint={t("uploadHint")}
+            accept=".pdf,.docx,.jpg,.jpeg,.png,.webp,.heic,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/*,text/plain"
+            submitLabel={t("uploadSubmit")} successMessage={t("uploaded")} className="mt-3 space-y-3"
+          />
         ) : null}
       </section>
 

@@ -1,0 +1,214 @@
+// Issue 12 item 9: uploads come through route handlers that decide who may send a large body
+// BEFORE reading it. Without a session, outside the case's or petition's scope, without the
+// permission, or from another site: refused (404, or 403 cross-site) with the body never pulled,
+// and nothing stored. A body over the cap — declared or not — is refused with a clear 413 and
+// leaves no file and no row. A good upload is saved through the same domain function and
+// answered with a 303 back to the page. getViewer is replaced by the viewer under test (the real
+// one needs Next's request context); everything below it is real. On both engines.
+import { readFileSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { usePrisma } from "@/lib/db/client";
+import { createDetainee } from "@/lib/domain/detainee/mutations";
+import { createPetition } from "@/lib/domain/petitions/mutations";
+import { MAX_UPLOAD_BYTES } from "@/lib/domain/attachment/sniff";
+import { UPLOAD_BODY_CAP } from "@/lib/http/upload-route";
+import { POST as uploadEvidence } from "@/app/api/uploads/evidence/[detaineeId]/route";
+import { POST as uploadPetitionFile } from "@/app/api/uploads/petition-files/[petitionId]/route";
+import { createTestDatabase } from "./helpers";
+import { ensureTestKeys, makeFacility, makeTeam, makeViewer, system } from "./fixtures";
+import { makeCompleteCase, makePetitionTeam } from "./petitions-fixtures";
+
+const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/auth/session", () => ({ getViewer: async () => signedIn.viewer }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The 413 message in English, as next-intl would give it in a request.
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (ns: string) => {
+    const all = JSON.parse(readFileSync(path.resolve("messages/en/evidence.json"), "utf8")) as Record<string, unknown>;
+    const scope = ns.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], all) as Record<string, string>;
+    return (key: string) => scope[key] ?? key;
+  },
+}));
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let uploads: string;
+let lawyer: Viewer, viewerRole: Viewer, outsider: Viewer;
+let caseId: string, petitionId: string;
+
+function png(): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
+  ]));
+}
+
+const BOUNDARY = "----haven-test-boundary";
+const multipartHead = (fields: Record<string, string>, fileName: string) =>
+  Buffer.from(
+    Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    "latin1",
+  );
+const multipartTail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`, "latin1");
+
+/** A body that counts what the route pulled from it; `fileBytes` of filler after the head, produced lazily. */
+function trackedBody(fields: Record<string, string>, file: Uint8Array | { fillerBytes: number }, fileName = "letter.png") {
+  const parts: Uint8Array[] = [multipartHead(fields, fileName)];
+  if (file instanceof Uint8Array) parts.push(file);
+  else for (let left = file.fillerBytes; left > 0; left -= 1024 * 1024) parts.push(new Uint8Array(Math.min(left, 1024 * 1024)).fill(0x41));
+  parts.push(multipartTail);
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const stats = { pulled: 0, total };
+  let i = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const next = parts[i++];
+        if (!next) return controller.close();
+        stats.pulled += next.byteLength;
+        controller.enqueue(next);
+      },
+    },
+    { highWaterMark: 0 }, // nothing is produced until the route reads
+  );
+  return { stream, stats };
+}
+
+function post(url: string, stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+  return new Request(url, {
+    method: "POST",
+    headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, "Sec-Fetch-Site": "same-origin", ...headers },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+}
+
+const evidence = (id: string, stream: ReadableStream<Uint8Array>, headers?: Record<string, string>) =>
+  uploadEvidence(post(`http://localhost/api/uploads/evidence/${id}`, stream, headers), { params: Promise.resolve({ detaineeId: id }) });
+const petitionFile = (id: string, stream: ReadableStream<Uint8Array>, headers?: Record<string, string>) =>
+  uploadPetitionFile(post(`http://localhost/api/uploads/petition-files/${id}`, stream, headers), { params: Promise.resolve({ petitionId: id }) });
+
+const stored = async () => (await readdir(uploads).catch(() => [])).sort();
+const rows = async () => ({ attachments: await db.prisma.attachment.count(), petitionFiles: await db.prisma.petitionFile.count() });
+
+beforeAll(async () => {
+  ensureTestKeys();
+  uploads = await mkdtemp(path.join(tmpdir(), "haven-upload-routes-"));
+  process.env.HAVEN_UPLOAD_DIR = uploads;
+  db = await createTestDatabase();
+  usePrisma(db.prisma);
+  const team = await makePetitionTeam();
+  [lawyer, viewerRole, outsider] = await Promise.all([makeViewer("LAWYER", [team]), makeViewer("VIEWER", [team]), makeViewer("LAWYER", [await makeTeam()])]);
+  caseId = (await createDetainee(system, { teamId: team, nameHangul: "김옥화", familyNameRoman: "Kim", givenNameRoman: "Ok-hwa" })).id;
+  const d = await makeCompleteCase(lawyer, lawyer, team, await makeFacility());
+  petitionId = (await createPetition(lawyer, { kind: "WGAD_URGENT_APPEAL", detaineeIds: [d.id] })).id;
+});
+afterAll(async () => {
+  delete process.env.HAVEN_UPLOAD_DIR;
+  await db?.close();
+  await rm(uploads, { recursive: true, force: true });
+});
+
+const engine = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
+
+describe(`upload routes refuse before reading the body (${engine})`, () => {
+  it("a good upload is saved and answered with a 303 back to the page (positive control)", async () => {
+    signedIn.viewer = lawyer;
+    const before = await rows();
+    const { stream, stats } = trackedBody({ description: "Letter", isConfidential: "on" }, png());
+    const res = await evidence(caseId, stream);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/detainees/${caseId}?upload=ok#evidence-h`);
+    expect(stats.pulled).toBe(stats.total);
+    expect(await rows()).toEqual({ ...before, attachments: before.attachments + 1 });
+    expect(await stored()).toHaveLength(1);
+
+    const pdf = trackedBody({}, new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"), "reply.pdf");
+    const res2 = await petitionFile(petitionId, pdf.stream);
+    expect(res2.status).toBe(303);
+    expect(res2.headers.get("location")).toBe(`/petitions/${petitionId}?upload=ok#files-h`);
+    expect((await rows()).petitionFiles).toBe(before.petitionFiles + 1);
+    expect(await stored()).toHaveLength(2);
+  });
+
+  it("without a session, out of scope, without the permission or from another site: refused, body never read, nothing stored", async () => {
+    const filesBefore = await stored();
+    const before = await rows();
+    const cases: [Viewer | null, (id: string, s: ReadableStream<Uint8Array>, h?: Record<string, string>) => Promise<Response>, string, number, Record<string, string>?][] = [
+      [null, evidence, caseId, 404],
+      [outsider, evidence, caseId, 404],
+      [viewerRole, evidence, caseId, 404],
+      [lawyer, evidence, "not-an-id", 404],
+      [lawyer, evidence, caseId, 403, { "Sec-Fetch-Site": "cross-site" }],
+      [null, petitionFile, petitionId, 404],
+      [outsider, petitionFile, petitionId, 404],
+      [viewerRole, petitionFile, petitionId, 404],
+      [lawyer, petitionFile, petitionId, 403, { "Sec-Fetch-Site": "cross-site" }],
+    ];
+    for (const [who, route, id, status, headers] of cases) {
+      signedIn.viewer = who;
+      const { stream, stats } = trackedBody({}, { fillerBytes: 20 * 1024 * 1024 });
+      const res = await route(id, stream, headers);
+      expect.soft(res.status, `${who?.role ?? "no session"} → ${id}`).toBe(status);
+      expect.soft(stats.pulled, `${who?.role ?? "no session"} → ${id}: bytes read`).toBe(0);
+    }
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+    // Refusals of a signed-in person are audited like a refused action (S19).
+    expect(await db.prisma.auditLog.count({ where: { actorId: outsider.id, action: { contains: "refus" } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a body over the cap is cut off with a clear 413, declared or not, and leaves no file and no row", async () => {
+    signedIn.viewer = lawyer;
+    const filesBefore = await stored();
+    const before = await rows();
+
+    // No Content-Length (chunked): reading stops at the cap.
+    const big = trackedBody({}, { fillerBytes: MAX_UPLOAD_BYTES + 2 * 1024 * 1024 });
+    const res = await evidence(caseId, big.stream);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/at most 20 MB.*smaller file/);
+    expect(big.stats.pulled).toBeLessThanOrEqual(UPLOAD_BODY_CAP + 1024 * 1024);
+    expect(big.stats.pulled).toBeLessThan(big.stats.total);
+
+    // A declared Content-Length over the cap: refused before reading anything.
+    const declared = trackedBody({}, { fillerBytes: 30 * 1024 * 1024 });
+    const res2 = await petitionFile(petitionId, declared.stream, { "Content-Length": String(declared.stats.total) });
+    expect(res2.status).toBe(413);
+    expect(declared.stats.pulled).toBe(0);
+
+    // A small declared length does not let a large body through.
+    const lying = trackedBody({}, { fillerBytes: MAX_UPLOAD_BYTES + 2 * 1024 * 1024 });
+    const res3 = await evidence(caseId, lying.stream, { "Content-Length": "1000" });
+    expect(res3.status).toBe(413);
+    expect(lying.stats.pulled).toBeLessThan(lying.stats.total);
+
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("a refused file goes back to the page with its error key, and nothing is stored", async () => {
+    signedIn.viewer = lawyer;
+    const filesBefore = await stored();
+    const before = await rows();
+    const html = trackedBody({}, new TextEncoder().encode("<html><script>alert(1)</script></html>"), "photo.png");
+    const res = await evidence(caseId, html.stream);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/detainees/${caseId}?upload=fileMarkup#evidence-h`);
+    const empty = trackedBody({}, new Uint8Array(0), "empty.pdf");
+    const res2 = await petitionFile(petitionId, empty.stream);
+    expect(res2.headers.get("location")).toBe(`/petitions/${petitionId}?upload=fileEmpty#files-h`);
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+  });
+});

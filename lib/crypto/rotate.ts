@@ -20,6 +20,8 @@ type Target = {
   /** Encrypted column → its legacy plaintext column (moved into the encrypted one, then cleared). */
   legacyPlain?: Readonly<Record<string, string>>;
   hasUpdatedAt: boolean;
+  /** The column is NOT NULL: every row holds a value. */
+  required?: boolean;
 };
 
 /** Every encrypted column in prisma/schema.prisma (the *Enc columns). */
@@ -30,7 +32,7 @@ export const ENCRYPTED_COLUMNS: readonly Target[] = [
   { table: "Activity", model: "activity", fields: ["bodyEnc"], hasUpdatedAt: false },
   { table: "Consent", model: "consent", fields: ["givenByNameEnc", "notesEnc"], legacyPlain: { givenByNameEnc: "givenByName", notesEnc: "notes" }, hasUpdatedAt: false },
   // Staged CSV imports live an hour, but one staged just before the old key is removed must still open.
-  { table: "ImportStaging", model: "importStaging", fields: ["contentEnc"], hasUpdatedAt: false },
+  { table: "ImportStaging", model: "importStaging", fields: ["contentEnc"], hasUpdatedAt: false, required: true },
 ];
 
 export type RotationCounts = { rewritten: number; alreadyCurrent: number; plaintextMoved: number; changedMeanwhile: number; failed: number };
@@ -59,7 +61,7 @@ export async function rotateEncryptedFields(
     const plainCols = Object.values(t.legacyPlain ?? {});
     const select: Record<string, true> = { id: true };
     for (const c of [...t.fields, ...plainCols, ...(t.hasUpdatedAt ? ["updatedAt"] : [])]) select[c] = true;
-    const anyValue = [...t.fields, ...plainCols].map((c) => ({ [c]: { not: null } }));
+    const anyValue = t.required ? [{}] : [...t.fields, ...plainCols].map((c) => ({ [c]: { not: null } }));
     let after: string | null = null;
     let chunkNo = 0;
     for (;;) {

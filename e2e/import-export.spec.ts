@@ -45,8 +45,13 @@ test("import a detainee list: errors first, then all rows at once, and never twi
   const p = await other.newPage();
   await signIn(p, USERS.caseworkerA);
   await p.goto(`/detainees/import${staged}`);
-  // Caseworker A reads Haven in Korean.
-  await expect(p.locator("#import-file-error")).toContainText("확인한 파일이 만료되었거나(1시간 후) 이미 가져오기 또는 취소되었습니다");
+  // In caseworker A's language, which other specs switch between Korean and English as they run.
+  const gone = {
+    ko: "확인한 파일이 만료되었거나(1시간 후) 이미 가져오기 또는 취소되었습니다",
+    en: "This checked file has expired (after an hour) or was already imported or cancelled",
+  };
+  const lang = (await p.locator("html").getAttribute("lang")) === "ko" ? "ko" : "en";
+  await expect(p.locator("#import-file-error")).toContainText(gone[lang]);
   await expect(p.getByRole("heading", { name: "Check results" })).toHaveCount(0);
   await expect(p.locator("main")).not.toContainText("Pak So-mang");
   await other.close();

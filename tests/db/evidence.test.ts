@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usePrisma } from "@/lib/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -22,7 +21,7 @@ import { downloadHeaders, openAttachmentForDownload } from "@/lib/domain/attachm
 import { MAX_UPLOAD_BYTES } from "@/lib/domain/attachment/sniff";
 import { uploadDir } from "@/lib/domain/attachment/storage";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeTeam, makeViewer, system } from "./fixtures";
+import { ensureTestKeys, makeTeam, makeViewer, system, png } from "./fixtures";
 
 const IDENTITY = "Kim Sun-ok, sister-CANARY-IDENT";
 const CONTACT = "+82-10-0000-4417-CANARY-CONTACT";
@@ -36,17 +35,6 @@ let lawyer: Viewer, caseworker: Viewer, viewer: Viewer, outsider: Viewer;
 let caseId: string;
 let uploads: string;
 
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
-  ]));
-}
 const file = (content: Uint8Array | string, name: string) => new File([typeof content === "string" ? content : Buffer.from(content)], name);
 const auditCount = (action: string, actorId?: string) => db.prisma.auditLog.count({ where: { action, ...(actorId ? { actorId } : {}) } });
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {

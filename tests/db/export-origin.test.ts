@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -18,7 +17,7 @@ import { GET as downloadPetitionFile } from "@/app/api/petitions/files/[fileId]/
 import { createPetition } from "@/lib/domain/petitions/mutations";
 import { PDF_MIME, storePetitionFile } from "@/lib/domain/petitions/files";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeFacility, makeViewer } from "./fixtures";
+import { ensureTestKeys, makeFacility, makeViewer, png } from "./fixtures";
 import { makeCompleteCase, makePetitionTeam } from "./petitions-fixtures";
 
 const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -37,17 +36,6 @@ let lawyer: Viewer;
 let caseNumber: string;
 let caseId: string;
 
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
-  ]));
-}
 
 beforeAll(async () => {
   ensureTestKeys();

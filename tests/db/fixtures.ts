@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createTeam } from "@/lib/domain/team/mutations";
 import { createUser } from "@/lib/domain/user/mutations";
 import { createUserSession, markReauth } from "@/lib/auth/user-session";
+import { deflateSync } from "node:zlib";
 
 export const system = { system: "test" };
 
@@ -47,4 +48,17 @@ export async function makeFacility(overrides: Partial<{ nameEn: string; province
     select: { id: true },
   });
   return f.id;
+}
+
+/** The smallest valid PNG (1×1): an upload every evidence check accepts. */
+export function png(): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
+  ]));
 }

@@ -1,7 +1,6 @@
 // S24 on both engines: purging cases archived past the cutoff leaves no trace of them in any
 // text column of any table, removes their files, spares recent and live cases, and the audit
 // chain still verifies with a pseudonymous entry per purged case.
-import { deflateSync } from "node:zlib";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25,7 +24,7 @@ import { purgeArchivedCases } from "@/lib/domain/retention/purge";
 import { PURGED_MARK } from "@/lib/domain/retention/petitions";
 import { issueToken } from "@/lib/security/tokens";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeFacility, makeTeam, makeViewer, system } from "./fixtures";
+import { ensureTestKeys, makeFacility, makeTeam, makeViewer, system, png } from "./fixtures";
 import { findInTextColumns } from "./retention-scan";
 
 // Distinct, greppable values for the case to be purged (OLD) and one archived too recently (NEW).
@@ -38,17 +37,6 @@ let lawyer: Viewer, caseworker: Viewer;
 let uploads: string;
 let teamId: string, facilityId: string;
 
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
-  ]));
-}
 
 /** A case with the canary in every field and every kind of child row; archived `daysAgo` days ago. */
 async function seedCase(c: string, daysAgo: number) {

@@ -5,8 +5,8 @@ import { Writable } from "node:stream";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { png } from "./fixtures";
 
 const captured: string[] = [];
 vi.mock("@/lib/logger", async (importOriginal) => {
@@ -35,17 +35,6 @@ const CANARY = "LOGCANARY";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let uploads: string;
 
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
-  ]));
-}
 
 beforeAll(async () => {
   ensureTestKeys();

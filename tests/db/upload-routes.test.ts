@@ -9,7 +9,6 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { usePrisma } from "@/lib/db/client";
@@ -20,7 +19,7 @@ import { UPLOAD_BODY_CAP } from "@/lib/http/upload-route";
 import { POST as uploadEvidence } from "@/app/api/uploads/evidence/[detaineeId]/route";
 import { POST as uploadPetitionFile } from "@/app/api/uploads/petition-files/[petitionId]/route";
 import { createTestDatabase } from "./helpers";
-import { ensureTestKeys, makeFacility, makeTeam, makeViewer, system } from "./fixtures";
+import { ensureTestKeys, makeFacility, makeTeam, makeViewer, system, png } from "./fixtures";
 import { makeCompleteCase, makePetitionTeam } from "./petitions-fixtures";
 
 const signedIn = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -40,17 +39,6 @@ let uploads: string;
 let lawyer: Viewer, viewerRole: Viewer, outsider: Viewer;
 let caseId: string, petitionId: string;
 
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])), chunk("IDAT", deflateSync(Buffer.alloc(5))), chunk("IEND", Buffer.alloc(0)),
-  ]));
-}
 
 const BOUNDARY = "----haven-test-boundary";
 const multipartHead = (fields: Record<string, string>, fileName: string) =>

@@ -7,6 +7,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { preparePrivateDir, tightenPrivateTree } from "@/lib/security/private-files";
 import { pgliteDataDir, serverDatabaseUrl } from "./engine";
+import { installPlanCache } from "./plan-cache";
+
+// Every client of this process reuses the plans of reads it compiled before (lib/db/plan-cache.ts).
+installPlanCache();
 
 export type Db = PrismaClient;
 /** A transaction client, as passed to $transaction callbacks. */

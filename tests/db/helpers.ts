@@ -9,6 +9,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPGlite } from "@/lib/db/engine";
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { installPlanCache } from "@/lib/db/plan-cache";
+
+// Database tests run with the query-plan cache on, as the app does (lib/db/plan-cache.ts).
+installPlanCache();
 
 export type EngineName = "pglite" | "postgresql";
 

@@ -3,9 +3,10 @@
 // 404 otherwise. It reveals one number and sends no statement itself, so it does not count.
 import { connection } from "next/server";
 import { benchQueryCount } from "@/lib/db/client";
+import { planCacheStats } from "@/lib/db/plan-cache";
 
 export async function GET() {
   await connection();
   if (process.env.HAVEN_BENCH !== "1") return new Response("Not found", { status: 404 });
-  return Response.json({ queries: benchQueryCount() }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ queries: benchQueryCount(), plans: planCacheStats() }, { headers: { "Cache-Control": "no-store" } });
 }

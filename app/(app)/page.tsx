@@ -4,17 +4,18 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { atRiskDetainees, facilitiesByRisk, recentEvents, statusCounts, topFacilities } from "@/lib/domain/dashboard/queries";
+import { atRiskDetainees, facilityRegistry, facilityRegistryVersion, recentEvents, statusCounts, topFacilities } from "@/lib/domain/dashboard/queries";
 import { explainDetainees } from "@/lib/domain/risk/explain";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { RiskBadge, isRiskLevel } from "@/components/risk/risk-badge";
+import { RiskBadge } from "@/components/risk/risk-badge";
 import { topReasons } from "@/components/risk/risk-explanation";
-import { FacilityMap } from "@/components/map/facility-map";
+import { FacilityMapView } from "@/components/map/facility-map";
 import { facilityMapLabels } from "@/components/map/labels";
 import { ReportedNumber } from "./events/_components/reported-number";
 import { VerificationBadge } from "./events/_components/verification-badge";
 import { DeadlinesPanel } from "./_components/deadlines-panel";
+import { dashboardMapModel } from "./_components/dashboard-map";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -24,15 +25,22 @@ const card = "rounded-lg bg-white p-4 shadow-sm ring-1 ring-stone-200";
 
 export default async function Dashboard() {
   const viewer = await requireViewer();
-  const [counts, atRisk, facilities, events, t, format, locale, labels] = await Promise.all([
-    statusCounts(viewer), atRiskDetainees(viewer), facilitiesByRisk(), can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
-    getTranslations("dashboard"), getFormatter(), getLocale(), getTranslations("map").then(facilityMapLabels),
+  // The registry (every facility, for the map and the ranking) and the map's layout are read and
+  // computed again only when the registry changed (lib/cache/versioned.ts).
+  const registryVersion = facilityRegistryVersion();
+  const registry = registryVersion.then(facilityRegistry);
+  const atRiskRead = atRiskDetainees(viewer);
+  // Everything that can run side by side does: the statements wait on each other only for ids.
+  const [counts, atRisk, { facilities, scoredAt }, ranked, explanations, events, t, format, locale] = await Promise.all([
+    statusCounts(viewer), atRiskRead, registry,
+    registry.then((r) => topFacilities(viewer, r.facilities.filter((f) => f.riskScore != null), 10)),
+    atRiskRead.then((a) => explainDetainees(a.rows.map((r) => r.id))),
+    can(viewer, "event.read") ? recentEvents() : Promise.resolve([]),
+    getTranslations("dashboard"), getFormatter(), getLocale(),
   ]);
-  const explanations = await explainDetainees(atRisk.rows.map((r) => r.id));
+  const map = await dashboardMapModel(await registryVersion, locale, { facilities, scoredAt }, () => getTranslations("map").then(facilityMapLabels));
   const reasons = await Promise.all(atRisk.rows.map((r) => (explanations.get(r.id) ? topReasons(explanations.get(r.id)!) : Promise.resolve([]))));
-  const ranked = await topFacilities(viewer, facilities.filter((f) => f.riskScore != null), 10);
   const totalCases = counts.reduce((s, c) => s + c.count, 0);
-  const scoredAt = facilities.reduce<Date | null>((m, f) => (f.riskComputedAt && (!m || f.riskComputedAt > m) ? f.riskComputedAt : m), null);
   return (
     <div className="space-y-6">
       <header>
@@ -131,9 +139,7 @@ export default async function Dashboard() {
 
       <section aria-labelledby="map-h" className={card}>
         <h2 id="map-h" className="text-lg font-semibold">{t("map")}</h2>
-        <FacilityMap labels={labels} facilities={facilities.map((f) => ({
-          id: f.id, name: f.nameEn, latitude: f.latitude, longitude: f.longitude, level: isRiskLevel(f.riskLevel) ? f.riskLevel : null, href: `/facilities/${f.id}`,
-        }))} />
+        <FacilityMapView model={map} />
         {scoredAt ? <p className="mt-2 text-xs text-stone-600">{t("scoredAt", { when: format.dateTime(scoredAt, { dateStyle: "medium", timeStyle: "short" }) })}</p> : null}
       </section>
     </div>

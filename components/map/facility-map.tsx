@@ -75,19 +75,14 @@ const levelOf = (f: MapFacility): LevelKey => f.level ?? "NONE";
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The facilities on a static map of the border region (server-rendered SVG, no tiles, no
- * script). A few facilities get a marker and a label each; many (the dashboard of a large
- * registry) are grouped into numbered markers coloured by their highest level, with labels only
- * for facilities that stand alone — see `layoutMap`. Either way the output stays small: about
- * 30 KB of HTML for the demo's 24 facilities, under 100 KB for 2,000.
+ * Everything the map draws, with every text already translated: a pure function of the
+ * facilities and labels, so a page can compute it once per change of the registry and reuse it
+ * (the dashboard does: app/(app)/_components/dashboard-map.ts) — the layout and the thousands of
+ * labels of a large registry then cost nothing per request.
  */
-export function FacilityMap({ facilities, labels, box, listHref = "/facilities" }: {
-  facilities: MapFacility[];
-  labels: FacilityMapLabels;
-  box?: BBox;
-  /** Where group markers and the "more" line lead: the full list of facilities. */
-  listHref?: string;
-}) {
+export type FacilityMapModel = ReturnType<typeof facilityMapModel>;
+
+export function facilityMapModel(facilities: MapFacility[], labels: FacilityMapLabels, box?: BBox, listHref = "/facilities") {
   const map = northeastAsiaMap(box);
   const [, , width, height] = map.viewBox.split(" ").map(Number) as [number, number, number, number];
   const text = { ...ENGLISH, ...definedOnly(labels) };
@@ -124,92 +119,127 @@ export function FacilityMap({ facilities, labels, box, listHref = "/facilities" 
     return [clusterName(c), ...lines, ...(c.ids.length > CLUSTER_NAMES ? ["…"] : [])].join("\n");
   };
 
+  return {
+    mode: layout.mode, viewBox: map.viewBox, width, height, listHref,
+    countries: map.countries.map((c) => ({ id: c.id, d: c.d, fill: LAND[c.code] })),
+    border: map.border,
+    countryNames,
+    clustered,
+    clusters: layout.clusters.map((c) => {
+      const key = BY_RANK[c.rank]!;
+      const r = clusterRadius(c.ids.length);
+      return { id: c.ids[0]!, key, x: c.x, y: c.y, r, count: c.ids.length, badge: { x: c.x + r * 0.75, y: c.y - r * 0.75 }, name: clusterName(c), title: clusterTitle(c) };
+    }),
+    points: layout.points.map((p) => {
+      const f = facility.get(p.id)!;
+      const key = levelOf(f);
+      return { id: p.id, href: f.href, key, x: p.x, y: p.y, name: labels.pointLabel(f.name, labels.level[key]), shortName: names.get(p.id)!, label: layout.labels.get(p.id) ?? null };
+    }),
+    offMap: offMap.length,
+    listed: listed.map(({ f, reason }) => ({ id: f.id, href: f.href, name: f.name, level: labels.level[levelOf(f)], reason })),
+    more: unlisted.length > 0 ? (unlistedAllLow ? text.moreLowLink(unlisted.length) : text.moreLink(unlisted.length)) : null,
+    text: {
+      title: labels.title, desc: labels.desc, caption: labels.caption, legend: labels.legend, border: labels.border, notShown: labels.notShown,
+      clusterCaption: text.clusterCaption, clusterLegend: text.clusterLegend, level: labels.level, initial: labels.initial,
+    },
+  };
+}
+
+/**
+ * The facilities on a static map of the border region (server-rendered SVG, no tiles, no
+ * script). A few facilities get a marker and a label each; many (the dashboard of a large
+ * registry) are grouped into numbered markers coloured by their highest level, with labels only
+ * for facilities that stand alone — see `layoutMap`. Either way the output stays small: about
+ * 30 KB of HTML for the demo's 24 facilities, under 100 KB for 2,000.
+ */
+export function FacilityMap({ facilities, labels, box, listHref = "/facilities" }: {
+  facilities: MapFacility[];
+  labels: FacilityMapLabels;
+  box?: BBox;
+  /** Where group markers and the "more" line lead: the full list of facilities. */
+  listHref?: string;
+}) {
+  return <FacilityMapView model={facilityMapModel(facilities, labels, box, listHref)} />;
+}
+
+/** Draws a model computed by `facilityMapModel`. */
+export function FacilityMapView({ model: m }: { model: FacilityMapModel }) {
   const titleId = "facility-map-title";
   const descId = "facility-map-desc";
+  const { text } = m;
 
   return (
-    <figure className="max-w-full" data-testid="facility-map" data-mode={layout.mode}>
-      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={map.viewBox} width="100%" className="h-auto max-w-full rounded border border-stone-300" xmlns="http://www.w3.org/2000/svg">
-        <title id={titleId}>{labels.title}</title>
-        <desc id={descId}>{labels.desc}</desc>
-        <rect width={width} height={height} fill="#e0f2fe" />
+    <figure className="max-w-full" data-testid="facility-map" data-mode={m.mode}>
+      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={m.viewBox} width="100%" className="h-auto max-w-full rounded border border-stone-300" xmlns="http://www.w3.org/2000/svg">
+        <title id={titleId}>{text.title}</title>
+        <desc id={descId}>{text.desc}</desc>
+        <rect width={m.width} height={m.height} fill="#e0f2fe" />
         <g stroke="#a8a29e" strokeWidth={0.7}>
-          {map.countries.map((c) => (
-            <path key={c.id} d={c.d} fill={LAND[c.code]} />
+          {m.countries.map((c) => (
+            <path key={c.id} d={c.d} fill={c.fill} />
           ))}
         </g>
-        <path d={map.border} fill="none" stroke="#7c2d12" strokeWidth={2.5} strokeDasharray="6 3" strokeLinejoin="round" />
+        <path d={m.border} fill="none" stroke="#7c2d12" strokeWidth={2.5} strokeDasharray="6 3" strokeLinejoin="round" />
         <g fontSize={16} fill="#78716c" fontWeight={600} letterSpacing={1} aria-hidden="true">
-          {countryNames.map((c) => (
+          {m.countryNames.map((c) => (
             <text key={c.id} x={c.x} y={c.y} textAnchor="middle">{c.text}</text>
           ))}
         </g>
-        {clustered ? (
+        {m.clustered ? (
           <g textAnchor="middle" fontWeight={700}>
-            {layout.clusters.map((c) => {
-              const key = BY_RANK[c.rank]!;
-              const r = clusterRadius(c.ids.length);
-              const badge = { x: c.x + r * 0.75, y: c.y - r * 0.75 };
-              return (
-                <a key={c.ids[0]} href={listHref} aria-label={clusterName(c)} className="group outline-none">
-                  <title>{clusterTitle(c)}</title>
-                  <circle cx={c.x} cy={c.y} r={r + CLUSTER_HALO} fill={FILL[key].fill} fillOpacity={0.35} />
-                  <circle cx={c.x} cy={c.y} r={r} fill={FILL[key].fill} stroke="#1c1917" className="group-hover:stroke-2 group-focus-visible:stroke-[3px]" />
-                  <text x={c.x} y={c.y + 3.5} fontSize={10} fill={FILL[key].text} aria-hidden="true">{c.ids.length}</text>
-                  <circle cx={badge.x} cy={badge.y} r={5} fill="#ffffff" stroke="#1c1917" strokeWidth={0.8} />
-                  <text x={badge.x} y={badge.y + 2.5} fontSize={7} fill="#1c1917" aria-hidden="true">{labels.initial[key]}</text>
-                </a>
-              );
-            })}
+            {m.clusters.map((c) => (
+              <a key={c.id} href={m.listHref} aria-label={c.name} className="group outline-none">
+                <title>{c.title}</title>
+                <circle cx={c.x} cy={c.y} r={c.r + CLUSTER_HALO} fill={FILL[c.key].fill} fillOpacity={0.35} />
+                <circle cx={c.x} cy={c.y} r={c.r} fill={FILL[c.key].fill} stroke="#1c1917" className="group-hover:stroke-2 group-focus-visible:stroke-[3px]" />
+                <text x={c.x} y={c.y + 3.5} fontSize={10} fill={FILL[c.key].text} aria-hidden="true">{c.count}</text>
+                <circle cx={c.badge.x} cy={c.badge.y} r={5} fill="#ffffff" stroke="#1c1917" strokeWidth={0.8} />
+                <text x={c.badge.x} y={c.badge.y + 2.5} fontSize={7} fill="#1c1917" aria-hidden="true">{text.initial[c.key]}</text>
+              </a>
+            ))}
           </g>
         ) : null}
         <g fontSize={FONT}>
-          {layout.points.map((p) => {
-            const f = facility.get(p.id)!;
-            const key = levelOf(f);
-            const label = layout.labels.get(p.id);
-            const name = labels.pointLabel(f.name, labels.level[key]);
-            return (
-              <a key={p.id} href={f.href} aria-label={name} className="group outline-none">
-                <title>{name}</title>
-                <circle cx={p.x} cy={p.y} r={POINT_RADIUS} fill={FILL[key].fill} stroke="#1c1917" className="group-hover:stroke-2 group-focus-visible:stroke-[3px]" />
-                <text x={p.x} y={p.y + 3.5} textAnchor="middle" fontSize={9} fontWeight={700} fill={FILL[key].text} aria-hidden="true">
-                  {labels.initial[key]}
+          {m.points.map((p) => (
+            <a key={p.id} href={p.href} aria-label={p.name} className="group outline-none">
+              <title>{p.name}</title>
+              <circle cx={p.x} cy={p.y} r={POINT_RADIUS} fill={FILL[p.key].fill} stroke="#1c1917" className="group-hover:stroke-2 group-focus-visible:stroke-[3px]" />
+              <text x={p.x} y={p.y + 3.5} textAnchor="middle" fontSize={9} fontWeight={700} fill={FILL[p.key].text} aria-hidden="true">
+                {text.initial[p.key]}
+              </text>
+              {p.label?.leader ? <line x1={p.label.leader[0]} y1={p.label.leader[1]} x2={p.label.leader[2]} y2={p.label.leader[3]} stroke="#57534e" strokeWidth={0.8} /> : null}
+              {p.label ? (
+                <text x={p.label.x} y={p.label.y} textAnchor={p.label.anchor} fill="#1c1917" stroke="#ffffff" strokeWidth={3} paintOrder="stroke" className="group-hover:underline group-focus-visible:underline" aria-hidden="true">
+                  {p.shortName}
                 </text>
-                {label?.leader ? <line x1={label.leader[0]} y1={label.leader[1]} x2={label.leader[2]} y2={label.leader[3]} stroke="#57534e" strokeWidth={0.8} /> : null}
-                {label ? (
-                  <text x={label.x} y={label.y} textAnchor={label.anchor} fill="#1c1917" stroke="#ffffff" strokeWidth={3} paintOrder="stroke" className="group-hover:underline group-focus-visible:underline" aria-hidden="true">
-                    {names.get(p.id)}
-                  </text>
-                ) : null}
-              </a>
-            );
-          })}
+              ) : null}
+            </a>
+          ))}
         </g>
       </svg>
       <figcaption className="mt-2 space-y-2 text-sm text-stone-700">
-        <p>{labels.caption}</p>
-        {clustered ? <p>{text.clusterCaption}</p> : null}
+        <p>{text.caption}</p>
+        {m.clustered ? <p>{text.clusterCaption}</p> : null}
         <div>
-          <p className="font-medium">{labels.legend}</p>
+          <p className="font-medium">{text.legend}</p>
           <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {LEVELS.map((k) => (
               <li key={k} className="inline-flex items-center gap-1.5">
                 <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
                   <circle cx="9" cy="9" r="8" fill={FILL[k].fill} stroke="#1c1917" />
-                  <text x="9" y="12.5" textAnchor="middle" fontSize="10" fontWeight="700" fill={FILL[k].text}>{labels.initial[k]}</text>
+                  <text x="9" y="12.5" textAnchor="middle" fontSize="10" fontWeight="700" fill={FILL[k].text}>{text.initial[k]}</text>
                 </svg>
-                {labels.level[k]}
+                {text.level[k]}
               </li>
             ))}
-            {clustered ? (
+            {m.clustered ? (
               <li className="inline-flex items-center gap-1.5">
                 <svg width="26" height="24" viewBox="0 0 26 24" aria-hidden="true">
                   <circle cx="11" cy="13" r="10" fill={FILL.HIGH.fill} fillOpacity={0.35} />
                   <circle cx="11" cy="13" r="8" fill={FILL.HIGH.fill} stroke="#1c1917" />
                   <text x="11" y="16.5" textAnchor="middle" fontSize="10" fontWeight="700" fill={FILL.HIGH.text}>12</text>
                   <circle cx="19" cy="6" r="5" fill="#ffffff" stroke="#1c1917" strokeWidth={0.8} />
-                  <text x="19" y="8.5" textAnchor="middle" fontSize="7" fontWeight="700" fill="#1c1917">{labels.initial.HIGH}</text>
+                  <text x="19" y="8.5" textAnchor="middle" fontSize="7" fontWeight="700" fill="#1c1917">{text.initial.HIGH}</text>
                 </svg>
                 {text.clusterLegend}
               </li>
@@ -218,24 +248,24 @@ export function FacilityMap({ facilities, labels, box, listHref = "/facilities" 
               <svg width="24" height="18" viewBox="0 0 24 18" aria-hidden="true">
                 <line x1="1" y1="9" x2="23" y2="9" stroke="#7c2d12" strokeWidth="2.5" strokeDasharray="6 3" />
               </svg>
-              {labels.border}
+              {text.border}
             </li>
           </ul>
         </div>
-        {offMap.length > 0 ? (
+        {m.offMap > 0 ? (
           <div>
-            <p className="font-medium">{labels.notShown}</p>
+            <p className="font-medium">{text.notShown}</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
-              {listed.map(({ f, reason }) => (
+              {m.listed.map((f) => (
                 <li key={f.id} className="break-words">
-                  <a href={f.href} className="underline">{f.name}</a> — {labels.level[levelOf(f)]} ({reason})
+                  <a href={f.href} className="underline">{f.name}</a> — {f.level} ({f.reason})
                 </li>
               ))}
             </ul>
-            {unlisted.length > 0 ? (
+            {m.more ? (
               <p className="mt-1">
-                <a href={listHref} className="underline" data-testid="facility-map-more">
-                  {unlistedAllLow ? text.moreLowLink(unlisted.length) : text.moreLink(unlisted.length)}
+                <a href={m.listHref} className="underline" data-testid="facility-map-more">
+                  {m.more}
                 </a>
               </p>
             ) : null}

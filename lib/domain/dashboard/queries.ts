@@ -7,6 +7,7 @@ import type { DetaineeStatus } from "@/lib/generated/prisma/enums";
 import { fromColumns, type PartialDate } from "@/lib/dates/partial-date";
 import { detaineeWhere } from "../detainee/scope";
 import { LEVEL_FLOORS } from "../risk/weights";
+import { versionedCache } from "@/lib/cache/versioned";
 
 export async function statusCounts(viewer: Viewer): Promise<{ status: DetaineeStatus; count: number }[]> {
   const rows = await prisma().detainee.groupBy({ by: ["status"], where: { AND: [detaineeWhere(viewer), { archivedAt: null }] }, _count: { _all: true } });
@@ -57,6 +58,30 @@ export async function facilitiesByRisk(): Promise<Omit<RankedFacility, "heldByUs
     SELECT id, "nameEn", "nameLocal", province, country, "riskScore", "riskLevel", "riskComputedAt", latitude, longitude
     FROM "DetentionFacility" WHERE "archivedAt" IS NULL
     ORDER BY "riskScore" DESC NULLS LAST, "nameEn" ASC`;
+}
+
+/**
+ * A key that changes whenever anything the registry's readers show changes: a facility added or
+ * deleted (count), edited or archived (every edit raises its version and updatedAt), or rescored
+ * (the rescore sets riskComputedAt). One row from a scan of the registry (2,000 rows: well under
+ * a millisecond), against reading and mapping every facility.
+ */
+export async function facilityRegistryVersion(): Promise<string> {
+  const [row] = await prisma().$queryRaw<{ n: number; v: bigint | number | null; u: Date | null; r: Date | null }[]>`
+    SELECT count(*)::int AS n, sum(version)::bigint AS v, max("updatedAt") AS u, max("riskComputedAt") AS r FROM "DetentionFacility"`;
+  return [row?.n ?? 0, String(row?.v ?? 0), row?.u?.getTime() ?? 0, row?.r?.getTime() ?? 0].join(":");
+}
+
+export type FacilityRegistry = { facilities: Omit<RankedFacility, "heldByUs">[]; scoredAt: Date | null };
+const registryCache = versionedCache<FacilityRegistry>(1);
+
+/** `facilitiesByRisk()` and when they were last scored, read again only when the registry's version changed. */
+export function facilityRegistry(version: string): Promise<FacilityRegistry> {
+  return registryCache.get("all", version, async () => {
+    const facilities = await facilitiesByRisk();
+    const scoredAt = facilities.reduce<Date | null>((m, f) => (f.riskComputedAt && (!m || f.riskComputedAt > m) ? f.riskComputedAt : m), null);
+    return { facilities, scoredAt };
+  });
 }
 
 /** The highest-risk facilities with how many of the viewer's clients each holds now (one statement, index-only where it can). */

@@ -10,7 +10,7 @@ import { pgliteDataDir, serverDatabaseUrl } from "./engine";
 import { installPlanCache } from "./plan-cache";
 
 // Every client of this process reuses the plans of reads it compiled before (lib/db/plan-cache.ts).
-installPlanCache();
+void installPlanCache();
 
 export type Db = PrismaClient;
 /** A transaction client, as passed to $transaction callbacks. */

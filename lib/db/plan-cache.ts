@@ -17,7 +17,6 @@
 // a team's list pages and dashboard, a case a team is working on — while a read with new values
 // costs what it did before. HAVEN_PLAN_CACHE=0 turns it off; HAVEN_PLAN_CACHE_SIZE sets the
 // entries per client (default 1,000, least recently used dropped first).
-import { QueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
 
 const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
 
@@ -71,12 +70,23 @@ export function withPlanCache(original: Compile, max: number): Compile {
   };
 }
 
-/** Puts the cache in front of the query compiler once per process; false when turned off. */
-export function installPlanCache(env: Record<string, string | undefined> = process.env): boolean {
-  if (env.HAVEN_PLAN_CACHE === "0") return false;
-  const proto = QueryCompiler.prototype as unknown as { compile: Compile; [INSTALLED]?: true };
-  if (proto[INSTALLED]) return true;
-  proto.compile = withPlanCache(proto.compile, Math.max(1, Number(env.HAVEN_PLAN_CACHE_SIZE ?? 1000) || 1000));
-  proto[INSTALLED] = true;
-  return true;
+let installing: Promise<boolean> | null = null;
+
+/**
+ * Puts the cache in front of the query compiler once per process; resolves false when turned
+ * off. The compiler's module is imported the way Prisma's generated client imports it (a dynamic
+ * import), so both get the same module instance under Next's bundler, Vitest and tsx alike; the
+ * prototype is patched, so a compiler created before the patch uses it too.
+ */
+export function installPlanCache(env: Record<string, string | undefined> = process.env): Promise<boolean> {
+  if (env.HAVEN_PLAN_CACHE === "0") return Promise.resolve(false);
+  installing ??= import("@prisma/client/runtime/query_compiler_bg.postgresql.mjs").then(({ QueryCompiler }) => {
+    const proto = QueryCompiler.prototype as unknown as { compile: Compile; [INSTALLED]?: true };
+    if (!proto[INSTALLED]) {
+      proto.compile = withPlanCache(proto.compile, Math.max(1, Number(env.HAVEN_PLAN_CACHE_SIZE ?? 1000) || 1000));
+      proto[INSTALLED] = true;
+    }
+    return true;
+  });
+  return installing;
 }

@@ -12,7 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { installPlanCache } from "@/lib/db/plan-cache";
 
 // Database tests run with the query-plan cache on, as the app does (lib/db/plan-cache.ts).
-installPlanCache();
+void installPlanCache();
 
 export type EngineName = "pglite" | "postgresql";
 

@@ -10,6 +10,7 @@ let teamA: string;
 let teamB: string;
 
 beforeAll(async () => {
+  await installPlanCache();
   db = await createTestDatabase();
   teamA = (await db.prisma.team.create({ data: { name: "Plan A" } })).id;
   teamB = (await db.prisma.team.create({ data: { name: "Plan B" } })).id;
@@ -24,8 +25,8 @@ const delta = async (f: () => Promise<unknown>) => {
 };
 
 describe("query-plan cache", () => {
-  it("is installed (as the app installs it) and reads the action of a request", () => {
-    expect(installPlanCache()).toBe(true);
+  it("is installed (as the app installs it) and reads the action of a request", async () => {
+    expect(await installPlanCache()).toBe(true);
     expect(requestAction(JSON.stringify({ modelName: "Team", action: "findMany", query: {} }))).toBe("findMany");
     expect(requestAction(JSON.stringify({ action: "queryRaw", query: {} }))).toBe("queryRaw");
   });
@@ -96,7 +97,7 @@ describe("query-plan cache", () => {
     expect(compiled).toBe(before + 1);
   });
 
-  it("can be turned off", () => {
-    expect(installPlanCache({ HAVEN_PLAN_CACHE: "0" })).toBe(false);
+  it("can be turned off", async () => {
+    expect(await installPlanCache({ HAVEN_PLAN_CACHE: "0" })).toBe(false);
   });
 });

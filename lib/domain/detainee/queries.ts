@@ -54,6 +54,11 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
   let pageWhere = where;
   let skip = (filters.page - 1) * PAGE_SIZE;
   let rankedIds: string[] | null = null;
+  // Counts by team and status are index-only (Detainee_team_status_live_idx) and exact; a name
+  // search stops counting at the cap ("more than 10,000"): a short needle can match most cases.
+  // Started first: it runs beside the relevance ranking's candidate read.
+  const counted = needle ? db.detainee.count({ where, take: COUNT_CAP + 1 }) : db.detainee.count({ where });
+  counted.catch(() => undefined); // awaited below; if the ranking read fails first, not an unhandled rejection
   if (needle && filters.sort === "relevance") {
     const candidates = await db.detainee.findMany({ where, orderBy: ORDER.relevance, take: RANK_WINDOW, select: { id: true, searchText: true } });
     rankedIds = candidates
@@ -65,9 +70,7 @@ export async function listDetainees(viewer: Viewer, filters: ListDetaineesFilter
     skip = 0;
   }
   const [total, rows] = await Promise.all([
-    // Counts by team and status are index-only (Detainee_team_status_live_idx) and exact; a name
-    // search stops counting at the cap ("more than 10,000"): a short needle can match most cases.
-    needle ? db.detainee.count({ where, take: COUNT_CAP + 1 }) : db.detainee.count({ where }),
+    counted,
     db.detainee.findMany({
       where: pageWhere,
       orderBy: ORDER[filters.sort],

@@ -12,7 +12,7 @@
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { runOncePerDay } from "@/lib/jobs/lease";
-import { yieldEvery } from "@/lib/jobs/yield";
+import { jobDuty, pacer, yieldEvery } from "@/lib/jobs/yield";
 import { allFacilities, detaineeIdChunks, expandByProvince, loadDetaineeRows, loadFacilityInputs, wholeDaysSince, type DetaineeRow, type FacilityRow } from "./inputs";
 import { scoreDetainee, scoreFacility, type RiskResult } from "./model";
 import { computeHistory, extendHistory } from "./history";
@@ -231,5 +231,7 @@ async function notifyRiskRaised(tx: Tx, raised: { d: DetaineeRow; level: RiskLev
  * null when today's has been done or another instance is doing it.
  */
 export async function refreshRiskIfStale(now: Date = new Date()): Promise<RefreshResult | null> {
-  return runOncePerDay("risk-daily", now, (renew) => rescoreEverything(now, { onChunk: renew }));
+  // Paced (lib/jobs/yield.ts): the day's first visitors share the machine with it.
+  const pace = pacer(jobDuty());
+  return runOncePerDay("risk-daily", now, (renew) => rescoreEverything(now, { onChunk: async () => { await renew(); await pace(); } }));
 }

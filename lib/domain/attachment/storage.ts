@@ -37,6 +37,28 @@ export async function writeStoredFile(key: string, bytes: Uint8Array): Promise<v
   await rename(partial, final);
 }
 
+/**
+ * Where a file is written while it arrives: beside its final name, so the rename that gives it
+ * that name stays on one filesystem (atomic, no copy), and a `.part` never has a real key.
+ */
+export function partialFilePath(key: string): string {
+  return `${storedFilePath(key)}.part`;
+}
+
+/** Creates the upload directory (owner only) if it is not there yet. */
+export async function ensureUploadDir(): Promise<void> {
+  await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
+}
+
+/** Gives a fully written and checked `.part` its real name: from now on the key's file exists. */
+export async function commitPartialFile(key: string): Promise<void> {
+  await rename(partialFilePath(key), storedFilePath(key));
+}
+
+export async function removePartialFile(key: string): Promise<void> {
+  await rm(partialFilePath(key), { force: true });
+}
+
 export async function removeStoredFile(key: string): Promise<void> {
   await rm(storedFilePath(key), { force: true });
 }

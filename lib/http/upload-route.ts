@@ -183,12 +183,12 @@ export async function handleStreamedUpload(request: Request, route: StreamedUplo
     return back(route, id, "generic");
   }
   if (!body.ok) {
-    if (body.reason === "tooLarge") {
-      logger.warn({ action: route.name }, "upload over the size cap refused");
+    // The body or the file alone passed its cap: reading stopped there, whichever came first.
+    if (body.reason === "tooLarge" || body.reason === "fileTooLarge") {
+      logger.warn({ action: route.name, reason: body.reason }, "upload over the size cap refused");
       return tooLarge(route.tooLargeMessages);
     }
-    // The file alone passed its cap: reading stopped there; the page says why.
-    return back(route, id, body.reason === "fileTooLarge" ? "fileTooLarge" : "checkFields");
+    return back(route, id, "checkFields");
   }
   try {
     return await saveAndAnswer(route, id, () => route.save(viewer, id, body));

@@ -167,6 +167,8 @@ const F = {
   engine: "lib/db/engine.ts",
   prepareInstance: "scripts/prepare-instance.ts",
   uploadRoute: "lib/http/upload-route.ts",
+  streamedForm: "lib/http/streamed-form.ts",
+  stagedUpload: "lib/domain/attachment/staged-upload.ts",
   csvImportRoute: "app/api/uploads/csv-import/route.ts",
   proxy: "proxy.ts",
   csvStaging: "lib/domain/detainee/csv/staging.ts",
@@ -376,7 +378,8 @@ const MUTATIONS: Mutation[] = [
 
   // S22 — uploads
   { id: "S22", what: "No upload size limit", file: F.sniff, find: '  if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, reason: "tooLarge" };\n', replace: "", tests: [T.sniff] },
-  { id: "S22", what: "HTML disguised as text or a photo accepted", file: F.sniff, find: '  if (MARKUP.test(new TextDecoder("latin1").decode(bytes))) return "markup";\n', replace: "", tests: [T.sniff] },
+  { id: "S22", what: "HTML disguised as text or a photo accepted", file: F.sniff, find: "      if (MARKUP.test(view)) markup = true;\n", replace: "", tests: [T.sniff] },
+  { id: "S22", what: "A streamed upload's text check reads only the start of the file (markup further in accepted)", file: F.sniff, find: "    if (scanner.isMarkup) break;", replace: "    break;", tests: [T.sniff] },
   { id: "S22", what: "Detected types outside the allow-list accepted", file: F.sniff, find: "const mimeType = ALLOWED[detected.ext];", replace: "const mimeType = ALLOWED[detected.ext] ?? detected.mime;", tests: [T.sniff] },
   { id: "S22", what: "The proxy replaces a download's sandbox CSP with the page policy", file: "proxy.ts", find: "isDataResponsePath(pathname) ? DATA_RESPONSE_CSP : csp", replace: "csp", tests: [T.headers] },
   { id: "S22", what: "Without the proxy, downloads get the page fallback CSP (no sandbox rule in next.config.ts)", file: F.headers, find: 'headers: [{ key: "Content-Security-Policy", value: DATA_RESPONSE_CSP }] };', replace: 'headers: [{ key: "X-Unused", value: DATA_RESPONSE_CSP }] };', tests: [T.headers] },
@@ -394,8 +397,11 @@ const MUTATIONS: Mutation[] = [
   // Issue 12 item 9 — uploads through routes that decide who may send a large body before reading it
   { id: "S26", what: "Upload route reads the body before checking the session", file: F.uploadRoute, find: "  const viewer = await getViewer();\n  if (!viewer) return notFound();", replace: "  void (await readCappedForm(request.clone()));\n  const viewer = await getViewer();\n  if (!viewer) return notFound();", tests: [T.uploadRoutes] },
   { id: "S26", what: "Upload route reads the body before checking permission and scope", file: F.uploadRoute, find: "    id = await route.authorize(viewer, route.rawId);", replace: "    id = route.rawId;", tests: [T.uploadRoutes] },
-  { id: "S26", what: "Upload body not capped while it is read (only the file size is checked, after buffering it all)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.uploadRoutes] },
-  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.uploadRoute, find: '  if (Number.isFinite(declared) && declared > cap) return { ok: false, reason: "tooLarge" };', replace: "  void declared;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload body not capped while it is streamed (only the file size is checked, after reading it all)", file: F.streamedForm, find: "        if (total > cap) {", replace: "        if (total > cap * 1000) {", tests: [T.uploadRoutes] },
+  { id: "S26", what: "CSV import body not capped while it is read (buffered form)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.csvStaging] },
+  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.streamedForm, find: "  return Number.isFinite(declared) && declared > cap;", replace: "  return Number.isFinite(declared) && declared > cap * 1000;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload streamed past the cap is not cut off (the file part is written and read to its end)", file: F.stagedUpload, find: "      if (sizeBytes > cap) return done(new FileTooLargeError());\n", replace: "", tests: [T.uploadRoutes] },
+  { id: "S26", what: "A refused or failed streamed upload leaves its .part on disk", file: F.storage, find: "  await rm(partialFilePath(key), { force: true });", replace: "  void key;", tests: [T.uploadRoutes] },
   { id: "S17", what: "Upload route accepts cross-site posts", file: F.uploadRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");\n', replace: "", tests: [T.uploadRoutes] },
   { id: "S26", what: "CSV import route reads the body of someone without the import permission", file: F.csvImportRoute, find: '      assertCan(viewer, "detainee.import");\n      return "import";', replace: '      return "import";', tests: [T.csvStaging] },
   { id: "S26", what: "CSV import route reads up to the 20 MB upload cap instead of the import's 5 MB", file: F.csvImportRoute, find: "    cap: IMPORT_BODY_CAP,\n", replace: "", tests: [T.csvStaging] },

@@ -218,10 +218,10 @@ const gc = vm.runInNewContext("gc") as () => void;
 
 /**
  * A multipart body whose file part (`prefix`, then random bytes up to `fileBytes`) is produced
- * 64 KiB at a time, only when the route reads, with a pause between chunks; `onMegabyte` runs
+ * 64 KiB (or `chunkBytes`) at a time, only when the route reads, with a pause between chunks; `onMegabyte` runs
  * after each MB of file (and at its end) while the route is still reading.
  */
-function slowBody(opts: { fields?: Record<string, string>; fileName?: string; fileBytes: number; prefix?: Uint8Array; onMegabyte?: (fileBytesSoFar: number) => unknown }) {
+function slowBody(opts: { fields?: Record<string, string>; fileName?: string; fileBytes: number; prefix?: Uint8Array; chunkBytes?: number; onMegabyte?: (fileBytesSoFar: number) => unknown }) {
   const head = multipartHead(opts.fields ?? {}, opts.fileName ?? "scan.png");
   const total = head.byteLength + opts.fileBytes + multipartTail.byteLength;
   const stats = { pulled: 0, total };
@@ -237,7 +237,7 @@ function slowBody(opts: { fields?: Record<string, string>; fileName?: string; fi
           chunk = head;
           produced = 0;
         } else if (produced < opts.fileBytes) {
-          chunk = new Uint8Array(Math.min(64 * 1024, opts.fileBytes - produced));
+          chunk = new Uint8Array(Math.min(opts.chunkBytes ?? 64 * 1024, opts.fileBytes - produced));
           randomFillSync(chunk);
           if (produced === 0 && opts.prefix) chunk.set(opts.prefix);
           hash.update(chunk);
@@ -360,7 +360,8 @@ describe(`uploads are streamed to disk, not held in memory (${engine})`, () => {
     const filesBefore = await stored();
     const before = await rows();
     let largestPart = 0;
-    const body = slowBody({ fileBytes: MAX_UPLOAD_BYTES + 128 * 1024, prefix: png(), onMegabyte: async () => void (largestPart = Math.max(largestPart, await partBytes())) });
+    // Small chunks, so the streams' own buffers (a few chunks) cannot hold all that is left.
+    const body = slowBody({ fileBytes: MAX_UPLOAD_BYTES + 240 * 1024, chunkBytes: 16 * 1024, prefix: png(), onMegabyte: async () => void (largestPart = Math.max(largestPart, await partBytes())) });
     expect(body.stats.total).toBeLessThan(UPLOAD_BODY_CAP);
     const res = await petitionFile(petitionId, body.stream);
     expect(res.status).toBe(413);
@@ -396,6 +397,26 @@ describe(`uploads are streamed to disk, not held in memory (${engine})`, () => {
     const badName = slowBody({ fileBytes: 3 * MB, prefix: png(), fileName: `${"a".repeat(300)}.png`, onMegabyte: watch });
     const res3 = await petitionFile(petitionId, badName.stream);
     expect(res3.headers.get("location")).toBe(`/petitions/${petitionId}?upload=checkFields#files-h`);
+
+    // A malformed body — fields over 64 KiB, a second file, a body cut off inside the file — back
+    // with checkFields, whatever was written removed.
+    const raw = (...chunks: (string | Uint8Array)[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const c of chunks) controller.enqueue(typeof c === "string" ? new TextEncoder().encode(c) : c);
+          controller.close();
+        },
+      });
+    const filler = new Uint8Array(2 * MB).fill(0x41);
+    const malformed = [
+      raw(multipartHead({ description: "x".repeat(70 * 1024) }, "a.png"), png(), multipartTail),
+      raw(multipartHead({}, "a.png"), png(), `\r\n`, multipartHead({}, "b.png"), png(), multipartTail),
+      raw(multipartHead({}, "a.png"), png(), filler),
+    ];
+    for (const body of malformed) {
+      const r = await evidence(caseId, body);
+      expect(r.headers.get("location")).toBe(`/detainees/${caseId}?upload=checkFields#evidence-h`);
+    }
 
     // Each file was on disk as a `.part` before it was refused…
     expect(written).toHaveLength(3);

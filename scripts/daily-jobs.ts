@@ -17,6 +17,7 @@ async function main() {
   if (cp && "error" in cp) console.error(`audit checkpoint NOT written: ${cp.error}`);
   else if (cp) console.log(`audit checkpoint written to ${cp.file} at chain position ${cp.seq}`);
   if (result.expiredImports > 0) console.log(`deleted ${result.expiredImports} expired staged CSV imports`);
+  if (result.abandonedUploads > 0) console.log(`deleted ${result.abandonedUploads} abandoned partial uploads (.part)`);
   await prisma().$disconnect();
   process.exit(cp && "error" in cp ? 2 : 0); // an embedded PGlite would keep the process alive
 }

@@ -167,6 +167,8 @@ const F = {
   engine: "lib/db/engine.ts",
   prepareInstance: "scripts/prepare-instance.ts",
   uploadRoute: "lib/http/upload-route.ts",
+  streamedForm: "lib/http/streamed-form.ts",
+  stagedUpload: "lib/domain/attachment/staged-upload.ts",
   csvImportRoute: "app/api/uploads/csv-import/route.ts",
   proxy: "proxy.ts",
   csvStaging: "lib/domain/detainee/csv/staging.ts",
@@ -376,7 +378,7 @@ const MUTATIONS: Mutation[] = [
 
   // S22 — uploads
   { id: "S22", what: "No upload size limit", file: F.sniff, find: '  if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, reason: "tooLarge" };\n', replace: "", tests: [T.sniff] },
-  { id: "S22", what: "HTML disguised as text or a photo accepted", file: F.sniff, find: '  if (MARKUP.test(new TextDecoder("latin1").decode(bytes))) return "markup";\n', replace: "", tests: [T.sniff] },
+  { id: "S22", what: "HTML disguised as text or a photo accepted", file: F.sniff, find: "      if (MARKUP.test(view)) markup = true;\n", replace: "", tests: [T.sniff] },
   { id: "S22", what: "Detected types outside the allow-list accepted", file: F.sniff, find: "const mimeType = ALLOWED[detected.ext];", replace: "const mimeType = ALLOWED[detected.ext] ?? detected.mime;", tests: [T.sniff] },
   { id: "S22", what: "The proxy replaces a download's sandbox CSP with the page policy", file: "proxy.ts", find: "isDataResponsePath(pathname) ? DATA_RESPONSE_CSP : csp", replace: "csp", tests: [T.headers] },
   { id: "S22", what: "Without the proxy, downloads get the page fallback CSP (no sandbox rule in next.config.ts)", file: F.headers, find: 'headers: [{ key: "Content-Security-Policy", value: DATA_RESPONSE_CSP }] };', replace: 'headers: [{ key: "X-Unused", value: DATA_RESPONSE_CSP }] };', tests: [T.headers] },
@@ -390,12 +392,13 @@ const MUTATIONS: Mutation[] = [
   { id: "S22", what: "Data dir tightening skips directories", file: F.privateFiles, find: "if ((st.mode & 0o777) !== PRIVATE_DIR_MODE) {\n        chmodSync", replace: "if (st.mode < 0) {\n        chmodSync", tests: [T.privateDir] },
   { id: "S22", what: "Demo/e2e preparation does not make the data root private (secrets, uploads of an older version stay open)", file: F.prepareInstance, find: "  preparePrivateDir(dataRoot);\n", replace: "", tests: [T.privateDir] },
   { id: "S22", what: "No private umask: processes create files with the umask they were started with", file: F.privateFiles, find: "    process.umask(PRIVATE_UMASK);", replace: "    process.umask();", tests: [T.privateDir] },
+  { id: "S22", what: "A streamed upload's text check reads only the start of the file (markup further in accepted)", file: F.sniff, find: "    if (scanner.isMarkup) break;", replace: "    break;", tests: [T.sniff] },
 
   // Issue 12 item 9 — uploads through routes that decide who may send a large body before reading it
   { id: "S26", what: "Upload route reads the body before checking the session", file: F.uploadRoute, find: "  const viewer = await getViewer();\n  if (!viewer) return notFound();", replace: "  void (await readCappedForm(request.clone()));\n  const viewer = await getViewer();\n  if (!viewer) return notFound();", tests: [T.uploadRoutes] },
   { id: "S26", what: "Upload route reads the body before checking permission and scope", file: F.uploadRoute, find: "    id = await route.authorize(viewer, route.rawId);", replace: "    id = route.rawId;", tests: [T.uploadRoutes] },
-  { id: "S26", what: "Upload body not capped while it is read (only the file size is checked, after buffering it all)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.uploadRoutes] },
-  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.uploadRoute, find: '  if (Number.isFinite(declared) && declared > cap) return { ok: false, reason: "tooLarge" };', replace: "  void declared;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Upload body not capped while it is streamed (only the file size is checked, after reading it all)", file: F.streamedForm, find: "        if (total > cap) {", replace: "        if (total > cap * 1000) {", tests: [T.uploadRoutes] },
+  { id: "S26", what: "Declared Content-Length over the cap not refused up front", file: F.streamedForm, find: "  return Number.isFinite(declared) && declared > cap;", replace: "  return Number.isFinite(declared) && declared > cap * 1000;", tests: [T.uploadRoutes] },
   { id: "S17", what: "Upload route accepts cross-site posts", file: F.uploadRoute, find: '  if (!isSameOrigin(request)) return plain(403, "Forbidden");\n', replace: "", tests: [T.uploadRoutes] },
   { id: "S26", what: "CSV import route reads the body of someone without the import permission", file: F.csvImportRoute, find: '      assertCan(viewer, "detainee.import");\n      return "import";', replace: '      return "import";', tests: [T.csvStaging] },
   { id: "S26", what: "CSV import route reads up to the 20 MB upload cap instead of the import's 5 MB", file: F.csvImportRoute, find: "    cap: IMPORT_BODY_CAP,\n", replace: "", tests: [T.csvStaging] },
@@ -406,6 +409,10 @@ const MUTATIONS: Mutation[] = [
   { id: "S24", what: "Daily job leaves expired staged CSV imports (their personal data) in the database", file: F.dailyJobs, find: "  const expiredImports = await purgeExpiredImports(now);", replace: "  const expiredImports = 1;", tests: [T.csvStaging] },
   { id: "S18", what: "Staged CSV import stored in plain text", file: F.csvStaging, find: "const seal = (id: string, content: string) => encryptField(content, { table: \"ImportStaging\", id, field: \"contentEnc\" });\nconst unseal = (id: string, stored: string) => decryptField(stored, { table: \"ImportStaging\", id, field: \"contentEnc\" });", replace: "const seal = (_id: string, content: string) => content;\nconst unseal = (_id: string, stored: string) => stored;", tests: [T.csvStaging] },
   { id: "S26", what: "Proxy passes a declared body over 1 MB on (Next cuts it and answers 500, without a clear 413)", file: F.proxy, find: "  const tooLarge = Number.isFinite(declared) && declared > MAX_BODY_BYTES;", replace: "  const tooLarge = Number.isFinite(declared) && declared < 0;", tests: [T.headers] },
+  { id: "S26", what: "CSV import body not capped while it is read (buffered form)", file: F.uploadRoute, find: "    if (total > cap) {", replace: "    if (total > cap * 1000) {", tests: [T.csvStaging] },
+  { id: "S26", what: "Upload streamed past the cap is not cut off (the file part is written and read to its end)", file: F.stagedUpload, find: "      if (sizeBytes > cap) return done(new FileTooLargeError());\n", replace: "", tests: [T.uploadRoutes] },
+  { id: "S26", what: "A refused or failed streamed upload leaves its .part on disk", file: F.storage, find: "  await rm(partialFilePath(key), { force: true });", replace: "  void key;", tests: [T.uploadRoutes] },
+  { id: "S26", what: "A .part left by a process that died mid-upload is never removed", file: F.storage, find: "    await rm(file, { force: true });\n    removed += 1;", replace: "    removed += 1;", tests: [T.storage] },
   { id: "S9", what: "Import preview names an archived case", file: F.csvImport, find: "f.archived ? null : f.caseNumber", replace: "f.caseNumber", tests: [T.csvStaging] },
 
   // S23 — one-time tokens

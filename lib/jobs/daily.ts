@@ -9,10 +9,11 @@ import { writeAuditCheckpoint } from "@/lib/audit/maintain";
 import { prisma } from "@/lib/db/client";
 import { closeIdleBursts, pruneLoginAttempts } from "@/lib/auth/throttle";
 import { purgeExpiredImports } from "@/lib/domain/detainee/csv/staging";
+import { removeAbandonedPartialFiles } from "@/lib/domain/attachment/storage";
 
 export type DailyCheckpoint = { seq: string; file: string } | { error: string } | null;
 
-export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number; checkpoint: DailyCheckpoint; expiredImports: number }> {
+export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk: RefreshResult | null; reminders: number; sealed: number; checkpoint: DailyCheckpoint; expiredImports: number; abandonedUploads: number }> {
   const risk = await refreshRiskIfStale(now);
   // Reminders are idempotent (deduplicated per petition, deadline and due date), so running them
   // whenever the rescore ran costs nothing extra and never repeats a notice.
@@ -31,7 +32,10 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
   // the last checkpoint and append a signed checkpoint outside the database (S19). A broken chain
   // writes none and is reported, without undoing the day's other work.
   let checkpoint: DailyCheckpoint = null;
+  let abandonedUploads = 0;
   if (risk) {
+    // Uploads are streamed to `<key>.part` (issue 12 item 9); one whose process died is removed a day later.
+    abandonedUploads = await removeAbandonedPartialFiles(now);
     try {
       const written = await writeAuditCheckpoint(undefined, { now });
       checkpoint = { seq: written.checkpoint.seq, file: written.file };
@@ -39,5 +43,5 @@ export async function runDailyJobsIfDue(now: Date = new Date()): Promise<{ risk:
       checkpoint = { error: e instanceof Error ? e.message : String(e) };
     }
   }
-  return { risk, reminders, sealed, checkpoint, expiredImports };
+  return { risk, reminders, sealed, checkpoint, expiredImports, abandonedUploads };
 }

@@ -19,6 +19,7 @@ async function tick(): Promise<void> {
     if (result.risk) logger.info({ job: "daily", ...result.risk, reminders: result.reminders, ms: Date.now() - started }, "daily jobs done");
     if (result.checkpoint && "error" in result.checkpoint) logger.error({ job: "daily", err: result.checkpoint.error }, "audit checkpoint NOT written");
     if (result.expiredImports > 0) logger.info({ job: "daily", expiredImports: result.expiredImports }, "expired staged imports deleted");
+    if (result.abandonedUploads > 0) logger.info({ job: "daily", abandonedUploads: result.abandonedUploads }, "abandoned partial uploads deleted");
   } catch (e) {
     logger.error({ job: "daily", err: e }, "daily jobs failed");
   } finally {

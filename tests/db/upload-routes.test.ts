@@ -5,10 +5,19 @@
 // leaves no file and no row. A good upload is saved through the same domain function and
 // answered with a 303 back to the page. getViewer is replaced by the viewer under test (the real
 // one needs Next's request context); everything below it is real. On both engines.
+//
+// The file is streamed to disk as it arrives: a 15 MB body, produced slowly, is on disk as a
+// `.part` before the body ends, is stored byte-identical with its SHA-256, and the memory holding
+// buffers does not grow with it (four at once either); a refusal or failure at any point — over a
+// cap, an invalid field, the case archived while the body was read — leaves no `.part` and no row.
+import { createHash, randomFillSync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { usePrisma } from "@/lib/db/client";
@@ -196,6 +205,223 @@ describe(`upload routes refuse before reading the body (${engine})`, () => {
     const empty = trackedBody({}, new Uint8Array(0), "empty.pdf");
     const res2 = await petitionFile(petitionId, empty.stream);
     expect(res2.headers.get("location")).toBe(`/petitions/${petitionId}?upload=fileEmpty#files-h`);
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+  });
+});
+
+// ---- streaming -------------------------------------------------------------------------------
+
+const MB = 1024 * 1024;
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+/**
+ * A multipart body whose file part (`prefix`, then random bytes up to `fileBytes`) is produced
+ * 64 KiB (or `chunkBytes`) at a time, only when the route reads, with a pause between chunks; `onMegabyte` runs
+ * after each MB of file (and at its end) while the route is still reading.
+ */
+function slowBody(opts: { fields?: Record<string, string>; fileName?: string; fileBytes: number; prefix?: Uint8Array; chunkBytes?: number; onMegabyte?: (fileBytesSoFar: number) => unknown }) {
+  const head = multipartHead(opts.fields ?? {}, opts.fileName ?? "scan.png");
+  const total = head.byteLength + opts.fileBytes + multipartTail.byteLength;
+  const stats = { pulled: 0, total };
+  const hash = createHash("sha256");
+  let produced = -1; // -1: the head is next
+  let done = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        await sleep(1);
+        let chunk: Uint8Array;
+        if (produced < 0) {
+          chunk = head;
+          produced = 0;
+        } else if (produced < opts.fileBytes) {
+          chunk = new Uint8Array(Math.min(opts.chunkBytes ?? 64 * 1024, opts.fileBytes - produced));
+          randomFillSync(chunk);
+          if (produced === 0 && opts.prefix) chunk.set(opts.prefix);
+          hash.update(chunk);
+          produced += chunk.byteLength;
+          if (produced % MB === 0 || produced === opts.fileBytes) await opts.onMegabyte?.(produced);
+        } else if (!done) {
+          chunk = multipartTail;
+          done = true;
+        } else return controller.close();
+        stats.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, stats, sha256: () => hash.digest("hex") };
+}
+
+/** The bytes held in ArrayBuffers (file chunks, Buffers, Blobs' copies) after a full GC, against a baseline. */
+function bufferMemory() {
+  gc();
+  const base = process.memoryUsage();
+  let peakBuffers = 0;
+  let peakRss = 0;
+  return {
+    sample() {
+      gc();
+      const now = process.memoryUsage();
+      peakBuffers = Math.max(peakBuffers, now.arrayBuffers - base.arrayBuffers);
+      peakRss = Math.max(peakRss, now.rss - base.rss);
+    },
+    get peakBuffersMB() {
+      return Math.round((peakBuffers / MB) * 10) / 10;
+    },
+    get peakRssMB() {
+      return Math.round((peakRss / MB) * 10) / 10;
+    },
+  };
+}
+
+const parts = async () => (await stored()).filter((f) => f.endsWith(".part"));
+const partBytes = async () => {
+  let n = 0;
+  for (const f of await parts()) n += (await stat(path.join(uploads, f)).catch(() => ({ size: 0 }))).size;
+  return n;
+};
+const sha256Of = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+
+describe(`uploads are streamed to disk, not held in memory (${engine})`, () => {
+  it("a 15 MB file read slowly is written as it arrives, stored byte-identical with its SHA-256, no .part left, buffers not growing with it", async () => {
+    signedIn.viewer = lawyer;
+    const before = await rows();
+    const memory = bufferMemory();
+    let onDiskBeforeTheEnd = 0;
+    const body = slowBody({
+      fields: { description: "Scan of the court letter" }, fileBytes: 15 * MB, prefix: png(),
+      onMegabyte: async (n) => {
+        memory.sample();
+        if (n === 14 * MB) onDiskBeforeTheEnd = await partBytes();
+      },
+    });
+    const res = await evidence(caseId, body.stream);
+    memory.sample();
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/detainees/${caseId}?upload=ok#evidence-h`);
+    console.info(`[upload-routes] one 15 MB upload: arrayBuffers +${memory.peakBuffersMB} MB, rss +${memory.peakRssMB} MB at most (${engine})`);
+    // The buffered reader held the whole body (and copies of it).
+    expect(memory.peakBuffersMB).toBeLessThan(10);
+    // Before the body ended, most of the file was already in a `.part` on disk.
+    expect(onDiskBeforeTheEnd).toBeGreaterThan(10 * MB);
+    const sha256 = body.sha256();
+    const row = await db.prisma.attachment.findFirstOrThrow({ where: { sha256 }, select: { storageKey: true, sizeBytes: true, mimeType: true } });
+    expect(row).toMatchObject({ sizeBytes: 15 * MB, mimeType: "image/png" });
+    expect(await sha256Of(path.join(uploads, row.storageKey))).toBe(sha256);
+    expect(await parts()).toEqual([]);
+    expect(await rows()).toEqual({ ...before, attachments: before.attachments + 1 });
+  });
+
+  it("four 15 MB uploads at once: each stored byte-identical, buffers not growing with them", async () => {
+    signedIn.viewer = lawyer;
+    const before = await rows();
+    const memory = bufferMemory();
+    const bodies = [0, 1, 2, 3].map(() => slowBody({ fileBytes: 15 * MB, prefix: png(), onMegabyte: () => memory.sample() }));
+    const answers = await Promise.all(bodies.map((b, i) => (i % 2 ? petitionFile(petitionId, b.stream) : evidence(caseId, b.stream))));
+    memory.sample();
+    expect(answers.map((r) => r.headers.get("location"))).toEqual([
+      `/detainees/${caseId}?upload=ok#evidence-h`, `/petitions/${petitionId}?upload=ok#files-h`,
+      `/detainees/${caseId}?upload=ok#evidence-h`, `/petitions/${petitionId}?upload=ok#files-h`,
+    ]);
+    for (const [i, b] of bodies.entries()) {
+      const sha256 = b.sha256();
+      const where = { where: { sha256 }, select: { storageKey: true, sizeBytes: true } };
+      const row = i % 2 ? await db.prisma.petitionFile.findFirstOrThrow(where) : await db.prisma.attachment.findFirstOrThrow(where);
+      expect(row.sizeBytes).toBe(15 * MB);
+      expect(await sha256Of(path.join(uploads, row.storageKey))).toBe(sha256);
+    }
+    expect(await parts()).toEqual([]);
+    expect(await rows()).toEqual({ attachments: before.attachments + 2, petitionFiles: before.petitionFiles + 2 });
+    console.info(`[upload-routes] four 15 MB uploads at once: arrayBuffers +${memory.peakBuffersMB} MB, rss +${memory.peakRssMB} MB at most (${engine})`);
+    expect(memory.peakBuffersMB).toBeLessThan(10);
+  });
+
+  it("a chunked body past the cap is cut off while its .part is being written: 413, and no .part, file or row left", async () => {
+    signedIn.viewer = lawyer;
+    const filesBefore = await stored();
+    const before = await rows();
+    let writing = 0;
+    const big = slowBody({ fileBytes: MAX_UPLOAD_BYTES + 2 * MB, prefix: png(), onMegabyte: async (n) => void (n === 10 * MB && (writing = await partBytes())) });
+    const res = await evidence(caseId, big.stream);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/at most 20 MB.*smaller file/);
+    expect(writing).toBeGreaterThan(5 * MB);
+    expect(big.stats.pulled).toBeLessThanOrEqual(UPLOAD_BODY_CAP + 64 * 1024);
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("a file past 20 MB in a body under the cap is cut off at 20 MB: 413, the rest never read, no .part left", async () => {
+    signedIn.viewer = lawyer;
+    const filesBefore = await stored();
+    const before = await rows();
+    let largestPart = 0;
+    // Small chunks, so the streams' own buffers (a few chunks) cannot hold all that is left.
+    const body = slowBody({ fileBytes: MAX_UPLOAD_BYTES + 240 * 1024, chunkBytes: 16 * 1024, prefix: png(), onMegabyte: async () => void (largestPart = Math.max(largestPart, await partBytes())) });
+    expect(body.stats.total).toBeLessThan(UPLOAD_BODY_CAP);
+    const res = await petitionFile(petitionId, body.stream);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/at most 20 MB.*smaller file/);
+    expect(body.stats.pulled).toBeLessThan(body.stats.total);
+    expect(largestPart).toBeLessThanOrEqual(MAX_UPLOAD_BYTES);
+    expect(await stored()).toEqual(filesBefore);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("a failure after the file was written — an invalid field, the case archived meanwhile, a bad file name — leaves no .part and no row", async () => {
+    signedIn.viewer = lawyer;
+    const filesBefore = await stored();
+    const before = await rows();
+    const written: number[] = [];
+    const watch = async (n: number) => void (n === 3 * MB && written.push(await partBytes()));
+
+    const tooLong = slowBody({ fields: { description: "x".repeat(2001) }, fileBytes: 3 * MB, prefix: png(), onMegabyte: watch });
+    const res = await evidence(caseId, tooLong.stream);
+    expect(res.headers.get("location")).toBe(`/detainees/${caseId}?upload=checkFields#evidence-h`);
+
+    const other = (await createDetainee(system, { teamId: (await db.prisma.detainee.findUniqueOrThrow({ where: { id: caseId } })).teamId, nameHangul: "박서연", familyNameRoman: "Park", givenNameRoman: "Seo-yeon" })).id;
+    const archived = slowBody({
+      fileBytes: 3 * MB, prefix: png(),
+      onMegabyte: async (n) => {
+        await watch(n);
+        if (n === 3 * MB) await db.prisma.detainee.update({ where: { id: other }, data: { archivedAt: new Date() } });
+      },
+    });
+    const res2 = await evidence(other, archived.stream);
+    expect(res2.status).toBe(404);
+
+    const badName = slowBody({ fileBytes: 3 * MB, prefix: png(), fileName: `${"a".repeat(300)}.png`, onMegabyte: watch });
+    const res3 = await petitionFile(petitionId, badName.stream);
+    expect(res3.headers.get("location")).toBe(`/petitions/${petitionId}?upload=checkFields#files-h`);
+
+    // A malformed body — fields over 64 KiB, a second file, a body cut off inside the file — back
+    // with checkFields, whatever was written removed.
+    const raw = (...chunks: (string | Uint8Array)[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const c of chunks) controller.enqueue(typeof c === "string" ? new TextEncoder().encode(c) : c);
+          controller.close();
+        },
+      });
+    const filler = new Uint8Array(2 * MB).fill(0x41);
+    const malformed = [
+      raw(multipartHead({ description: "x".repeat(70 * 1024) }, "a.png"), png(), multipartTail),
+      raw(multipartHead({}, "a.png"), png(), `\r\n`, multipartHead({}, "b.png"), png(), multipartTail),
+      raw(multipartHead({}, "a.png"), png(), filler),
+    ];
+    for (const body of malformed) {
+      const r = await evidence(caseId, body);
+      expect(r.headers.get("location")).toBe(`/detainees/${caseId}?upload=checkFields#evidence-h`);
+    }
+
+    // Each file was on disk as a `.part` before it was refused…
+    expect(written).toHaveLength(3);
+    for (const n of written) expect(n).toBeGreaterThan(MB);
+    // …and none is left.
     expect(await stored()).toEqual(filesBefore);
     expect(await rows()).toEqual(before);
   });

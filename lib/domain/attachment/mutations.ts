@@ -1,7 +1,6 @@
-// Evidence uploads and archiving. The file is checked (size, then type by content), hashed and
-// written under a random name before the database row is created; if the transaction fails the
-// file is removed again, so the disk holds no file without a row.
-import { createHash } from "node:crypto";
+// Evidence uploads and archiving. The file is hashed and written under a temporary `.part` name,
+// checked (size, then type by content), and given its random name in the transaction that creates
+// its row; on any failure both names are removed, so the disk holds no file without a row.
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { isViewer, type Actor } from "@/lib/auth/viewer";
@@ -11,8 +10,9 @@ import { findDetaineeForWrite } from "../custody/mutations";
 import { detaineeWhere } from "../detainee/scope";
 import { idSchema } from "../schemas-common";
 import { archiveAttachmentSchema, cleanFileName, uploadAttachmentSchema, type UploadAttachmentInput, type UploadedFile } from "./schemas";
-import { MAX_UPLOAD_BYTES, sniffUpload, type SniffResult } from "./sniff";
-import { newStorageKey, removeStoredFile, writeStoredFile } from "./storage";
+import { MAX_UPLOAD_BYTES, type SniffResult } from "./sniff";
+import { sniffStagedUpload, stageBytes, type StagedUpload } from "./staged-upload";
+import { commitPartialFile, removePartialFile, removeStoredFile } from "./storage";
 
 const REFUSALS: Record<Extract<SniffResult, { ok: false }>["reason"] | "required", [string, string]> = {
   required: ["fileRequired", "Choose a file to upload."],
@@ -50,39 +50,61 @@ export async function uploadAttachment(actor: Actor, input: UploadAttachmentInpu
   // Out of scope → NOT_FOUND before anything touches the disk.
   await findDetaineeForWrite(prisma(), actor, data.detaineeId);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const sniffed = await sniffUpload(bytes);
-  if (!sniffed.ok) refuse(sniffed.reason);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storageKey = newStorageKey();
-  await writeStoredFile(storageKey, bytes);
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) refuse("tooLarge");
+  // Then the same path as a streamed upload: staged as a `.part`, checked, saved with its row.
+  return uploadStagedAttachment(actor, input, await stageBytes(bytes, { fileName: file.name, mimeType: "" }));
+}
+
+/**
+ * Saves an upload the route already streamed to a `.part` (staged-upload.ts). Everything
+ * uploadAttachment checks is checked again here — permission, fields, size, the case in scope,
+ * the type by content (of the file on disk) — and the `.part` gets its real name inside the
+ * transaction that creates the row. On any failure the `.part` is removed (and the renamed file,
+ * if the transaction failed after the rename), so the disk holds no file without a row.
+ */
+export async function uploadStagedAttachment(actor: Actor, input: UploadAttachmentInput, staged: StagedUpload | null): Promise<UploadResult> {
   try {
-    return await prisma().$transaction(async (tx) => {
-      const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
-      const created = await tx.attachment.create({
-        data: {
-          detaineeId: detainee.id, fileName: cleanFileName(file.name), storageKey, mimeType: sniffed.mimeType,
-          sizeBytes: bytes.byteLength, sha256, isConfidential: data.isConfidential, description: data.description,
-          uploadedById: isViewer(actor) ? actor.id : null,
-        },
-        select: { id: true },
+    assertCan(actor, "detainee.update");
+    const data = uploadAttachmentSchema.parse(input);
+    // A form submitted without choosing a file still sends an empty, nameless part.
+    if (!staged || (staged.sizeBytes === 0 && !staged.fileName)) refuse("required");
+    if (staged.sizeBytes > MAX_UPLOAD_BYTES) refuse("tooLarge");
+    await findDetaineeForWrite(prisma(), actor, data.detaineeId);
+    const sniffed = await sniffStagedUpload(staged);
+    if (!sniffed.ok) refuse(sniffed.reason);
+    const { key: storageKey, sha256, sizeBytes } = staged;
+    try {
+      return await prisma().$transaction(async (tx) => {
+        const detainee = await findDetaineeForWrite(tx, actor, data.detaineeId);
+        const created = await tx.attachment.create({
+          data: {
+            detaineeId: detainee.id, fileName: cleanFileName(staged.fileName), storageKey, mimeType: sniffed.mimeType,
+            sizeBytes, sha256, isConfidential: data.isConfidential, description: data.description,
+            uploadedById: isViewer(actor) ? actor.id : null,
+          },
+          select: { id: true },
+        });
+        await tx.activity.create({
+          data: {
+            detaineeId: detainee.id, kind: "ATTACHMENT", actorId: isViewer(actor) ? actor.id : null,
+            meta: { event: "uploaded", attachmentId: created.id, confidential: data.isConfidential },
+          },
+        });
+        // Chain of custody: the hash and size go in the audit log; the file name may identify
+        // someone, so it does not.
+        await recordAudit(tx, actor, {
+          action: "attachment.upload", entityType: "Attachment", entityId: created.id,
+          meta: { detaineeId: detainee.id, sha256, sizeBytes, mimeType: sniffed.mimeType, confidential: data.isConfidential },
+        });
+        await commitPartialFile(storageKey);
+        return { id: created.id, detaineeId: detainee.id, sha256, sizeBytes, mimeType: sniffed.mimeType };
       });
-      await tx.activity.create({
-        data: {
-          detaineeId: detainee.id, kind: "ATTACHMENT", actorId: isViewer(actor) ? actor.id : null,
-          meta: { event: "uploaded", attachmentId: created.id, confidential: data.isConfidential },
-        },
-      });
-      // Chain of custody: the hash and size go in the audit log; the file name may identify
-      // someone, so it does not.
-      await recordAudit(tx, actor, {
-        action: "attachment.upload", entityType: "Attachment", entityId: created.id,
-        meta: { detaineeId: detainee.id, sha256, sizeBytes: bytes.byteLength, mimeType: sniffed.mimeType, confidential: data.isConfidential },
-      });
-      return { id: created.id, detaineeId: detainee.id, sha256, sizeBytes: bytes.byteLength, mimeType: sniffed.mimeType };
-    });
-  } catch (e) {
-    await removeStoredFile(storageKey).catch(() => {});
-    throw e;
+    } catch (e) {
+      await removeStoredFile(storageKey).catch(() => {});
+      throw e;
+    }
+  } finally {
+    if (staged) await removePartialFile(staged.key).catch(() => {});
   }
 }
 

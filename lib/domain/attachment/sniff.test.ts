@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { deflateSync } from "node:zlib";
-import { MAX_UPLOAD_BYTES, sniffText, sniffUpload, TEXT_MIME } from "./sniff";
+import { afterAll, describe, expect, it } from "vitest";
+import { MAX_UPLOAD_BYTES, sniffStoredUpload, sniffText, sniffUpload, textScanner, TEXT_MIME } from "./sniff";
 import { cleanFileName } from "./schemas";
 
 const bytes = (...parts: (string | number[] | Uint8Array)[]) =>
@@ -70,6 +73,54 @@ describe("sniffUpload allow-list (by content, not name)", () => {
     expect(sniffText(bytes([0xc3, 0x28]))).toBeNull(); // invalid UTF-8
     expect(sniffText(bytes("text\u0000with a NUL"))).toBeNull();
     expect(sniffText(bytes("<!-- comment -->"))).toBe("markup");
+  });
+});
+
+// Streamed uploads are typed from their `.part` on disk (issue 12 item 9): the same verdicts as
+// sniffUpload, with the text check over the whole file, not only the first bytes.
+describe("sniffStoredUpload (a file on disk)", () => {
+  let dir: string | undefined;
+  afterAll(() => (dir ? rm(dir, { recursive: true, force: true }) : undefined));
+  const onDisk = async (content: Uint8Array) => {
+    dir ??= await mkdtemp(path.join(tmpdir(), "haven-sniff-"));
+    const file = path.join(dir, `f${Math.random().toString(16).slice(2)}`);
+    await writeFile(file, content);
+    return sniffStoredUpload(file, content.byteLength);
+  };
+
+  it("gives sniffUpload's verdict for every kind of content", async () => {
+    const corpus = [
+      tinyPng(), bytes([0xff, 0xd8, 0xff, 0xe0], zeros(100)), bytes(ftyp("heic"), zeros(100)), bytes("%PDF-1.4\n%%EOF\n"),
+      bytes("OggS", zeros(24), [0x01], "vorbis", zeros(100)), utf8("가족 면회 거부됨.\n"), bytes("MZ", zeros(200)),
+      bytes("<!doctype html><script>alert(1)</script>"), bytes("PK", [3, 4], zeros(100)), bytes([0x00, 0x01, 0xfe]), zeros(0),
+    ];
+    for (const content of corpus) expect(await onDisk(content)).toEqual(await sniffUpload(content));
+  });
+
+  it("finds markup far past the first bytes, and a tag split between two pieces of the file", async () => {
+    const letter = "A long letter from the family. ".repeat(8000); // ~250 KB of text
+    expect(await onDisk(utf8(letter))).toMatchObject({ ok: true, mimeType: TEXT_MIME });
+    expect(await onDisk(utf8(`${letter}<script>alert(1)</script>`))).toEqual({ ok: false, reason: "markup" });
+    // "<" as the last byte of one 64 KiB piece, "   script" at the start of the next.
+    const split = utf8(`${"x".repeat(64 * 1024 - 1)}<   script>`);
+    expect(await onDisk(split)).toEqual({ ok: false, reason: "markup" });
+    const scanner = textScanner();
+    scanner.push(utf8("fine so far <"));
+    scanner.push(utf8("  \n"));
+    scanner.push(utf8("img src=x>"));
+    expect(scanner.end()).toBe("markup");
+    // A UTF-8 character split between pieces is still valid text; a NUL far in is not.
+    const hangul = utf8("면회");
+    const s2 = textScanner();
+    s2.push(hangul.subarray(0, 2));
+    s2.push(hangul.subarray(2));
+    expect(s2.end()).toBe("text");
+    expect(await onDisk(utf8(`${letter}\u0000`))).toEqual({ ok: false, reason: "unknown" });
+  });
+
+  it("refuses empty and oversized files by their size", async () => {
+    expect(await sniffStoredUpload("/nonexistent", 0)).toEqual({ ok: false, reason: "empty" });
+    expect(await sniffStoredUpload("/nonexistent", MAX_UPLOAD_BYTES + 1)).toEqual({ ok: false, reason: "tooLarge" });
   });
 });
 

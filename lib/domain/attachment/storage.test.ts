@@ -1,6 +1,7 @@
+import { mkdir, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newStorageKey, storedFilePath } from "./storage";
+import { newStorageKey, partialFilePath, removeAbandonedPartialFiles, storedFilePath } from "./storage";
 
 // S22: stored files have random names, and only such a name resolves to a path — whatever ends
 // up in a storageKey column can never point outside the upload directory.
@@ -9,7 +10,8 @@ const saved = process.env.HAVEN_UPLOAD_DIR;
 beforeAll(() => {
   process.env.HAVEN_UPLOAD_DIR = DIR;
 });
-afterAll(() => {
+afterAll(async () => {
+  await rm(DIR, { recursive: true, force: true });
   if (saved === undefined) delete process.env.HAVEN_UPLOAD_DIR;
   else process.env.HAVEN_UPLOAD_DIR = saved;
 });
@@ -32,4 +34,20 @@ describe("upload storage keys", () => {
       expect(() => storedFilePath(key)).toThrow(/Invalid storage key/);
     },
   );
+});
+
+// A process that dies mid-upload leaves its `.part` (issue 12 item 9): the daily job removes it a
+// day later — only `.part` files with our key format, only old ones, never a stored file.
+describe("abandoned partial uploads", () => {
+  it("are removed after a day; fresh ones, stored files and other names stay", async () => {
+    await rm(DIR, { recursive: true, force: true });
+    expect(await removeAbandonedPartialFiles()).toBe(0); // no directory yet
+    await mkdir(DIR, { recursive: true });
+    const [stale, fresh, kept] = [newStorageKey(), newStorageKey(), newStorageKey()];
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
+    for (const file of [partialFilePath(stale), partialFilePath(fresh), storedFilePath(kept), path.join(DIR, "notes.part")]) await writeFile(file, "x");
+    for (const file of [partialFilePath(stale), storedFilePath(kept), path.join(DIR, "notes.part")]) await utimes(file, twoDaysAgo, twoDaysAgo);
+    expect(await removeAbandonedPartialFiles()).toBe(1);
+    expect((await readdir(DIR)).sort()).toEqual([kept, `${fresh}.part`, "notes.part"].sort());
+  });
 });

@@ -78,6 +78,9 @@ export const storeFileSchema = z.strictObject({
   bytes: z.instanceof(Uint8Array),
 });
 export type StoreFileInput = z.input<typeof storeFileSchema>;
+/** The same for a file already streamed to disk (lib/domain/attachment/staged-upload.ts). */
+export const storeStagedFileSchema = storeFileSchema.omit({ bytes: true });
+export type StoreStagedFileInput = z.input<typeof storeStagedFileSchema>;
 
 // List filters come from the URL: an unknown or malformed value is dropped, not an error, and
 // other query keys are ignored (hence z.object, not strict), as for the case list.

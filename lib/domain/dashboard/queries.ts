@@ -84,15 +84,15 @@ export function facilityRegistry(version: string): Promise<FacilityRegistry> {
   });
 }
 
-/** The highest-risk facilities with how many of the viewer's clients each holds now (one statement, index-only where it can). */
+/** The highest-risk facilities with how many of the viewer's clients each holds now: one statement on the periods' own scopeTeamId (no join to the cases). */
 export async function topFacilities<F extends { id: string }>(viewer: Viewer, ranked: F[], limit = 10): Promise<(F & { heldByUs: number })[]> {
   const top = ranked.slice(0, limit);
   if (top.length === 0) return [];
   const all = viewer.role === "ADMIN";
   const held = await prisma().$queryRaw<{ facilityId: string; n: number }[]>`
-    SELECT c."facilityId", count(*)::int AS n FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
+    SELECT c."facilityId", count(*)::int AS n FROM "CustodyPeriod" c
     WHERE c."toDate" IS NULL AND c."facilityId" = ANY(${top.map((f) => f.id)}::text[])
-      AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+      AND c."scopeTeamId" IS NOT NULL AND (${all} OR c."scopeTeamId" = ANY(${viewer.teamIds}::text[]))
     GROUP BY c."facilityId"`;
   const count = new Map(held.map((h) => [h.facilityId, h.n]));
   return top.map((f) => ({ ...f, heldByUs: count.get(f.id) ?? 0 }));

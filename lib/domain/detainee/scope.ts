@@ -9,3 +9,13 @@ export function detaineeWhere(viewer: Viewer, opts: { includeArchived?: boolean 
   if (viewer.role === "ADMIN") return archived;
   return { teamId: { in: viewer.teamIds }, ...archived };
 }
+
+/**
+ * The same rule for a custody period, read from its own "scopeTeamId" (the case's team while the
+ * case is live, NULL once archived; kept by database triggers, migration custody_scope_team), so
+ * a facility's periods are scoped without joining each to its case.
+ */
+export function custodyScopeWhere(viewer: Viewer): Prisma.CustodyPeriodWhereInput {
+  if (viewer.role === "ADMIN") return { scopeTeamId: { not: null } };
+  return { scopeTeamId: { in: viewer.teamIds } };
+}

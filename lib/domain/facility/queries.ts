@@ -2,14 +2,14 @@ import "server-only";
 import { escapeLike } from "@/lib/security/input";
 import { cache } from "react";
 // Facility reads. The facility itself is shared knowledge (every signed-in role may read it), but
-// who is held there is case data: every count and list of detainees ANDs detaineeWhere(viewer),
+// who is held there is case data: every count and list of detainees is scoped by custodyScopeWhere(viewer) (the team rule of detaineeWhere, on each period's trigger-kept scopeTeamId),
 // so a facility page never reveals another team's clients, not even as a number (S9).
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { fromColumns } from "@/lib/dates/partial-date";
-import { detaineeWhere } from "../detainee/scope";
+import { custodyScopeWhere } from "../detainee/scope";
 import type { ListFacilitiesFilters } from "./schemas";
 
 export const FACILITY_PAGE_SIZE = 25;
@@ -31,7 +31,7 @@ async function heldCounts(viewer: Viewer, facilityIds: string[]): Promise<Map<st
   if (facilityIds.length === 0) return new Map();
   const groups = await prisma().custodyPeriod.groupBy({
     by: ["facilityId"],
-    where: { facilityId: { in: facilityIds }, toDate: null, detainee: detaineeWhere(viewer) },
+    where: { facilityId: { in: facilityIds }, toDate: null, ...custodyScopeWhere(viewer) },
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.facilityId, g._count._all]));
@@ -46,7 +46,7 @@ export async function listFacilities(viewer: Viewer, filters: ListFacilitiesFilt
       filters.province ? { province: filters.province } : {},
       filters.type ? { type: filters.type } : {},
       filters.q ? { OR: [{ nameEn: { contains: escapeLike(filters.q), mode: "insensitive" } }, { nameLocal: { contains: escapeLike(filters.q) } }, { city: { contains: escapeLike(filters.q), mode: "insensitive" } }] } : {},
-      filters.holding ? { custody: { some: { toDate: null, detainee: detaineeWhere(viewer) } } } : {},
+      filters.holding ? { custody: { some: { toDate: null, ...custodyScopeWhere(viewer) } } } : {},
     ],
   };
   const db = prisma();
@@ -110,7 +110,8 @@ export async function listFacilityDetainees(viewer: Viewer, facilityId: string) 
     detainee: { select: { id: true, caseNumber: true, nameHangul: true, familyNameRoman: true, givenNameRoman: true, status: true } },
   } satisfies Prisma.CustodyPeriodSelect;
   const all = viewer.role === "ADMIN";
-  const scoped = (open: boolean): Prisma.CustodyPeriodWhereInput => ({ facilityId, toDate: open ? null : { not: null }, detainee: detaineeWhere(viewer) });
+  // Scoped by the period's own scopeTeamId (custodyScopeWhere): one index, no join to the case.
+  const scoped = (open: boolean): Prisma.CustodyPeriodWhereInput => ({ facilityId, toDate: open ? null : { not: null }, ...custodyScopeWhere(viewer) });
   const [current, past, [totals]] = await Promise.all([
     db.custodyPeriod.findMany({ where: scoped(true), orderBy: [{ fromDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
     db.custodyPeriod.findMany({ where: scoped(false), orderBy: [{ toDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
@@ -118,11 +119,11 @@ export async function listFacilityDetainees(viewer: Viewer, facilityId: string) 
     // tens of thousands, and counting them all costs more than the page.
     db.$queryRaw<{ current: number; past: number }[]>`
       SELECT
-        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
-           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NULL AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c
+           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NULL AND c."scopeTeamId" IS NOT NULL AND (${all} OR c."scopeTeamId" = ANY(${viewer.teamIds}::text[]))
            LIMIT ${FACILITY_COUNT_CAP + 1}) x) AS current,
-        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c JOIN "Detainee" d ON d.id = c."detaineeId"
-           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NOT NULL AND d."archivedAt" IS NULL AND (${all} OR d."teamId" = ANY(${viewer.teamIds}::text[]))
+        (SELECT count(*)::int FROM (SELECT 1 FROM "CustodyPeriod" c
+           WHERE c."facilityId" = ${facilityId} AND c."toDate" IS NOT NULL AND c."scopeTeamId" IS NOT NULL AND (${all} OR c."scopeTeamId" = ANY(${viewer.teamIds}::text[]))
            LIMIT ${FACILITY_COUNT_CAP + 1}) y) AS past`,
   ]);
   const currentTotal = totals?.current ?? 0;

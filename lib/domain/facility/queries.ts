@@ -113,8 +113,11 @@ export async function listFacilityDetainees(viewer: Viewer, facilityId: string) 
   // Scoped by the period's own scopeTeamId (custodyScopeWhere): one index, no join to the case.
   const scoped = (open: boolean): Prisma.CustodyPeriodWhereInput => ({ facilityId, toDate: open ? null : { not: null }, ...custodyScopeWhere(viewer) });
   const [current, past, [totals]] = await Promise.all([
-    db.custodyPeriod.findMany({ where: scoped(true), orderBy: [{ fromDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
-    db.custodyPeriod.findMany({ where: scoped(false), orderBy: [{ toDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select }),
+    // relationLoadStrategy "query": the 25 periods are chosen first on narrow rows, then their
+    // cases read by id. As one statement (a LATERAL join) PostgreSQL built the case's JSON for
+    // every open period at the facility before sorting — 2,896 at the largest, ~60 ms.
+    db.custodyPeriod.findMany({ where: scoped(true), orderBy: [{ fromDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select, relationLoadStrategy: "query" }),
+    db.custodyPeriod.findMany({ where: scoped(false), orderBy: [{ toDate: "desc" }, { id: "asc" }], take: FACILITY_DETAINEE_LIMIT, select, relationLoadStrategy: "query" }),
     // Both counts in one statement, each stopping at the cap: a border station may have held
     // tens of thousands, and counting them all costs more than the page.
     db.$queryRaw<{ current: number; past: number }[]>`

@@ -13,6 +13,9 @@ import { EventTable } from "../../events/_components/event-rows";
 import { FacilityDetainees } from "../_components/facility-detainees";
 import { IndicatorFields } from "../_components/indicator-fields";
 import { FacilityTimeline } from "../_components/facility-timeline";
+
+/** Timeline entries shown before "show all". */
+const TIMELINE_SHOWN = 20;
 import { explainFacility, facilityRiskHistory } from "@/lib/domain/risk/explain";
 import { RiskExplanation } from "@/components/risk/risk-explanation";
 import { RiskBadge } from "@/components/risk/risk-badge";
@@ -39,7 +42,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export default async function FacilityPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
+export default async function FacilityPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string; timeline?: string | string[] }> }) {
   const viewer = await requireViewer();
   const [{ facilityId }, query] = await Promise.all([params, searchParams]);
   const f = await getFacility(viewer, facilityId);
@@ -116,7 +119,7 @@ export default async function FacilityPage({ params, searchParams }: { params: P
         <h2 id="indicators-h" className="text-lg font-semibold">{ti("title")}</h2>
         <p className="mt-1 text-sm text-stone-600">{ti("facilityIntro")}</p>
         <h3 className="mt-3 text-sm font-semibold text-stone-700">{tr("timeline")}</h3>
-        <FacilityTimeline events={events.rows} indicators={indicators} />
+        <FacilityTimeline events={events.rows} indicators={indicators} limit={query.timeline === "all" ? undefined : TIMELINE_SHOWN} allHref={`/facilities/${f.id}?timeline=all#indicators-h`} />
         {mayAddIndicator ? (
           <details className="mt-4 rounded-md border border-stone-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold text-brand-700">{ti("add")}</summary>

@@ -455,6 +455,10 @@ const MUTATIONS: Mutation[] = [
 
   // S25 — dependency floors
   { id: "S25", what: "next below its security floor in package-lock.json", file: "package-lock.json", find: '    "node_modules/next": {\n      "version": "16.4.6",', replace: '    "node_modules/next": {\n      "version": "16.0.9",', tests: [T.floors] },
+  // S9 — the custody scope column (issue 11): appended so earlier entries keep their numbers
+  { id: "S9", what: "custodyScopeWhere drops the team scope (facility page, facilities list, dashboard count of our clients)", file: "lib/domain/detainee/scope.ts", find: "  return { scopeTeamId: { in: viewer.teamIds } };", replace: "  return { scopeTeamId: { not: null } };", tests: ["tests/db/custody-scope.test.ts"] },
+  { id: "S9", what: "A new custody period keeps whatever scopeTeamId was written instead of its case's team", file: "prisma/migrations/20261203162409_custody_scope_team/migration.sql", find: "  NEW.\"scopeTeamId\" := (SELECT CASE WHEN d.\"archivedAt\" IS NULL THEN d.\"teamId\" END FROM \"Detainee\" d WHERE d.id = NEW.\"detaineeId\");", replace: "  NEW.\"scopeTeamId\" := NEW.\"scopeTeamId\";", tests: ["tests/db/custody-scope.test.ts"] },
+  { id: "S9", what: "A case moved to another team or archived leaves its custody periods in the old scope", file: "prisma/migrations/20261203162409_custody_scope_team/migration.sql", find: "  UPDATE \"CustodyPeriod\" SET \"scopeTeamId\" = CASE WHEN NEW.\"archivedAt\" IS NULL THEN NEW.\"teamId\" END\n  WHERE \"detaineeId\" = NEW.id;", replace: "  PERFORM 1;", tests: ["tests/db/custody-scope.test.ts"] },
 ];
 
 // ---------------------------------------------------------------------------------------------

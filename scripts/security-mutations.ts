@@ -9,6 +9,8 @@
 //   node_modules/.bin/tsx scripts/security-mutations.ts            all; writes docs/security-mutations.md
 //   node_modules/.bin/tsx scripts/security-mutations.ts --only S2,S5.3
 //                                                                  a subset (a requirement or one entry); prints only
+//   node_modules/.bin/tsx scripts/security-mutations.ts --only S22,S26 --update-report
+//                                                                  a subset, and its rows replaced in docs/security-mutations.md
 //   node_modules/.bin/tsx scripts/security-mutations.ts --list     lists the entries and checks they are not stale
 //
 // Exits non-zero when any mutation survived, is stale or invalid, or a baseline run failed.
@@ -459,6 +461,8 @@ const MUTATIONS: Mutation[] = [
   { id: "S9", what: "custodyScopeWhere drops the team scope (facility page, facilities list, dashboard count of our clients)", file: "lib/domain/detainee/scope.ts", find: "  return { scopeTeamId: { in: viewer.teamIds } };", replace: "  return { scopeTeamId: { not: null } };", tests: ["tests/db/custody-scope.test.ts"] },
   { id: "S9", what: "A new custody period keeps whatever scopeTeamId was written instead of its case's team", file: "prisma/migrations/20261203162409_custody_scope_team/migration.sql", find: "  NEW.\"scopeTeamId\" := (SELECT CASE WHEN d.\"archivedAt\" IS NULL THEN d.\"teamId\" END FROM \"Detainee\" d WHERE d.id = NEW.\"detaineeId\");", replace: "  NEW.\"scopeTeamId\" := NEW.\"scopeTeamId\";", tests: ["tests/db/custody-scope.test.ts"] },
   { id: "S9", what: "A case moved to another team or archived leaves its custody periods in the old scope", file: "prisma/migrations/20261203162409_custody_scope_team/migration.sql", find: "  UPDATE \"CustodyPeriod\" SET \"scopeTeamId\" = CASE WHEN NEW.\"archivedAt\" IS NULL THEN NEW.\"teamId\" END\n  WHERE \"detaineeId\" = NEW.id;", replace: "  PERFORM 1;", tests: ["tests/db/custody-scope.test.ts"] },
+  // S2 — TOTP enrolment confirmation reserves its attempt like every code (appended: numbers stay)
+  { id: "S2", what: "Enrolment confirmation checks a code without the atomic reservation's verdict", file: F.enrolment, find: '  if (!verdict.allowed) throw new AppError("FORBIDDEN", "tooManyAttempts");\n  const secret = secretOf(token);', replace: "  const secret = secretOf(token);", tests: [T.totp], testName: "parallel wrong confirmation codes" },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -590,11 +594,13 @@ function runVitest(tests: string[], testName: string | undefined, label: string,
   });
 }
 
-function parseArgs(argv: string[]): { only: string[] | null; list: boolean } {
+function parseArgs(argv: string[]): { only: string[] | null; list: boolean; update: boolean } {
   const onlyArg = argv.find((a) => a.startsWith("--only"));
   const onlyValue = onlyArg === "--only" ? argv[argv.indexOf(onlyArg) + 1] : onlyArg?.slice("--only=".length);
   if (onlyArg && !onlyValue) throw new Error("--only needs a list, e.g. --only S2,S5.3");
-  return { only: onlyValue ? onlyValue.split(",").map((s) => s.trim()).filter(Boolean) : null, list: argv.includes("--list") };
+  const update = argv.includes("--update-report");
+  if (update && !onlyValue) throw new Error("--update-report goes with --only (a full run rewrites the report anyway)");
+  return { only: onlyValue ? onlyValue.split(",").map((s) => s.trim()).filter(Boolean) : null, list: argv.includes("--list"), update };
 }
 
 /** S2 → S2.1, S2.2…: a stable key per entry, in list order. */
@@ -609,6 +615,47 @@ function keyed(mutations: Mutation[]): { key: string; mutation: Mutation }[] {
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const code = (s: string) => `\`${s}\``;
+
+function reportRow(r: Result): string {
+  return `| ${[
+    r.key, cell(r.mutation.what), code(r.mutation.file),
+    r.mutation.tests.map(code).join("<br>") + (r.mutation.testName ? `<br>-t ${code(r.mutation.testName)}` : ""),
+    r.outcome === "killed" ? "killed" : `**${r.outcome}**`, cell(r.detail), String(Math.round(r.seconds)),
+  ].join(" | ")} |`;
+}
+
+/** "S9.12" → [9, 12]: the report's row order. */
+const order = (key: string) => key.slice(1).split(".").map(Number) as [number, number];
+const byKey = (a: string, b: string) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1];
+
+/**
+ * `--only … --update-report`: the rows of the entries just run replace theirs in the report (new
+ * entries are added in order), and a line under the last full run says what was re-run, when,
+ * and what the table holds now — for entries whose pinned code changed since the full run.
+ */
+function updateReport(existing: string, results: Result[], started: Date): string {
+  const lines = existing.split("\n");
+  const rowKey = (line: string) => /^\| (S\d+\.\d+) \|/.exec(line)?.[1] ?? null;
+  const rows = new Map<string, string>();
+  for (const line of lines) {
+    const key = rowKey(line);
+    if (key) rows.set(key, line);
+  }
+  for (const r of results) rows.set(r.key, reportRow(r));
+  const first = lines.findIndex((l) => rowKey(l) !== null);
+  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => rowKey(l) !== null);
+  if (first < 0) throw new Error("the report has no table to update; run the full check first");
+  const table = [...rows.keys()].sort(byKey).map((k) => rows.get(k)!);
+  const killed = table.filter((l) => l.includes(" | killed | ")).length;
+  const note = `Updated ${started.toISOString().replace(/\.\d+Z$/, "Z")}: ${results.map((r) => r.key).join(", ")} re-run (\`--only … --update-report\`) ` +
+    `after the code they pin changed: ${results.filter((r) => r.outcome === "killed").length} of ${results.length} killed. The table now holds ${table.length} entries: ` +
+    `${killed} killed, ${table.length - killed} not.`;
+  const head = lines.slice(0, first);
+  // After the last full run's line and any earlier updates: the history of partial re-runs stays.
+  const after = head.reduce((at, l, i) => (l.startsWith("Last run: ") || l.startsWith("Updated ") ? i : at), -1);
+  head.splice(after + 1, 0, note);
+  return [...head, ...table, ...lines.slice(last + 1)].join("\n");
+}
 
 function markdown(results: Result[], started: Date, seconds: number): string {
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
@@ -625,6 +672,7 @@ function markdown(results: Result[], started: Date, seconds: number): string {
     "```sh",
     "node_modules/.bin/tsx scripts/security-mutations.ts              # all entries; rewrites this file",
     "node_modules/.bin/tsx scripts/security-mutations.ts --only S2,S5.3  # a subset; prints only",
+    "node_modules/.bin/tsx scripts/security-mutations.ts --only S22 --update-report  # a subset; its rows replaced here",
     "```",
     "",
     `Last run: ${started.toISOString().replace(/\.\d+Z$/, "Z")}, ${results.length} mutations in ${Math.round(seconds)} s — ` +
@@ -635,18 +683,14 @@ function markdown(results: Result[], started: Date, seconds: number): string {
     "",
     "| ID | Protection removed | File | Tests | Result | Detail (first failing tests) | s |",
     "|---|---|---|---|---|---|---|",
-    ...results.map((r) => [
-      r.key, cell(r.mutation.what), code(r.mutation.file),
-      r.mutation.tests.map(code).join("<br>") + (r.mutation.testName ? `<br>-t ${code(r.mutation.testName)}` : ""),
-      r.outcome === "killed" ? "killed" : `**${r.outcome}**`, cell(r.detail), String(Math.round(r.seconds)),
-    ].join(" | ")).map((row) => `| ${row} |`),
+    ...results.map(reportRow),
     "",
   ];
   return lines.join("\n");
 }
 
 async function main(): Promise<number> {
-  const { only, list } = parseArgs(process.argv.slice(2));
+  const { only, list, update } = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
   recoverFromJournal();
   const all = keyed(MUTATIONS);
@@ -727,7 +771,10 @@ async function main(): Promise<number> {
   const bad = results.filter((r) => r.outcome !== "killed");
   console.log(`\n${results.length} mutations in ${Math.round(seconds)} s: ${results.length - bad.length} killed, ${bad.length} not`);
   for (const r of bad) console.log(`  ${r.key} ${r.outcome}: ${r.mutation.what} (${r.mutation.file})`);
-  if (only) console.log(`(--only: ${path.relative(ROOT, REPORT)} left as it was)`);
+  if (only && update) {
+    writeFileSync(REPORT, updateReport(readFileSync(REPORT, "utf8"), results, started));
+    console.log(`updated ${path.relative(ROOT, REPORT)}: ${results.length} rows`);
+  } else if (only) console.log(`(--only: ${path.relative(ROOT, REPORT)} left as it was)`);
   else {
     writeFileSync(REPORT, markdown(results, started, seconds));
     console.log(`wrote ${path.relative(ROOT, REPORT)}`);

@@ -220,11 +220,6 @@ export async function settleSuccess(tx: Pick<Tx, "loginAttempt">, reservation: R
   await tx.loginAttempt.createMany({ data: reservation.successKeys.map((key) => ({ key, success: true, at: now })) });
 }
 
-/** For callers outside the reservation flow (TOTP enrolment): is code entry delayed now? */
-export async function isCodeLocked(db: Db, userId: string, now: Date): Promise<boolean> {
-  return (await delayedUntil(db, codeKey(userId), THROTTLE.codeFailures, now)) !== null;
-}
-
 export async function recordFailures(db: Db, keys: string[], now: Date): Promise<void> {
   await db.loginAttempt.createMany({ data: keys.map((key) => ({ key, success: false, at: now })) });
 }

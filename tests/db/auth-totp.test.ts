@@ -143,6 +143,23 @@ describe("enrolment", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "auth.2fa.enrol", entityId: u.id } })).toBe(1);
   });
 
+  it("60 parallel wrong confirmation codes: at most the limit are checked, the rest refused unchecked (S2)", async () => {
+    const u = await newUser("LAWYER");
+    const claims = await signIn(u.email);
+    const subject = { userId: u.id, email: u.email, sessionId: claims.sid, actor: system };
+    const { secret } = await startTotpEnrolment(subject, t0);
+    const right = await totpCodeAt(secret, sec);
+    const wrong = right === "000000" ? "000001" : "000000";
+    const results = await Promise.all(Array.from({ length: 60 }, () => confirmTotpEnrolment(subject, wrong, t0).then(String, (e: { message?: string }) => e.message ?? "error")));
+    const checked = results.filter((r) => r === "false").length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(THROTTLE.codeFailures);
+    expect(results.filter((r) => r === "tooManyAttempts")).toHaveLength(60 - checked);
+    // The right code waits for the delay too, then confirms.
+    await expect(confirmTotpEnrolment(subject, right, t0)).rejects.toMatchObject({ code: "FORBIDDEN", message: "tooManyAttempts" });
+    expect(await confirmTotpEnrolment(subject, await totpCodeAt(secret, sec + 30), at(30))).toBe(true);
+  });
+
   it("a pending secret belongs to the session that started the set-up (issue 12, item 6)", async () => {
     const u = await newUser("LAWYER");
     // Two sessions of one person past the password, both owing an authenticator: the owner (A)

@@ -15,7 +15,7 @@ import { decryptField, encryptField } from "@/lib/crypto/field";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { matchTotpCode, newTotpSecret, totpUri } from "@/lib/auth/totp";
-import { codeKey, isCodeLocked, recordFailures } from "@/lib/auth/throttle";
+import { reserveCodeAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { endOtherSessions, markSecondFactor } from "@/lib/auth/user-session";
 import { isTwoFactorRequired } from "@/lib/auth/session-state";
 import { requireReauthOf } from "@/lib/auth/reauth";
@@ -91,22 +91,23 @@ export async function startTotpEnrolment(subject: EnrolmentSubject, now: Date = 
 export async function confirmTotpEnrolment(subject: EnrolmentSubject, code: unknown, now: Date = new Date()): Promise<boolean> {
   await requireReauthOf(subject.actor, now);
   const db = prisma();
-  if (await isCodeLocked(db, subject.userId, now)) throw new AppError("FORBIDDEN", "tooManyAttempts");
   const sessionId = sessionIdOf(subject);
   const token = await pendingToken(db, subject.userId, now);
   if (!token) throw new AppError("INVALID", "enrolmentExpired");
   // Set up again in another session since: this one's secret is gone; start over (nothing is counted).
   if (sessionOf(token.payload) !== sessionId) throw new AppError("INVALID", "enrolmentReplaced");
+  // Check and reservation in one step, as for every code (S2): parallel guesses see each other counted.
+  const verdict = await reserveCodeAttempt(db, subject.userId, now, { purpose: "2fa.enrol", action: "auth.2fa.enrol.failure", actor: subject.actor, userId: subject.userId });
+  if (!verdict.allowed) throw new AppError("FORBIDDEN", "tooManyAttempts");
   const secret = secretOf(token);
   const step = await matchTotpCode(secret, code, null, now);
   if (step === null) {
-    await db.$transaction(async (tx) => {
-      await recordFailures(tx, [codeKey(subject.userId)], now);
-      await recordAudit(tx, subject.actor, { action: "auth.2fa.enrol.failure", entityType: "User", entityId: subject.userId });
-    });
+    // The reservation already counted this failure.
+    await recordAudit(db, subject.actor, { action: "auth.2fa.enrol.failure", entityType: "User", entityId: subject.userId });
     return false;
   }
   await db.$transaction(async (tx) => {
+    await settleSuccess(tx, verdict.reservation, now);
     const used = await tx.oneTimeToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: now } });
     if (used.count === 0) throw new AppError("INVALID", "enrolmentExpired");
     const before = await tx.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { totpEnabledAt: true } });

@@ -36,7 +36,10 @@ describe("facility registry version", () => {
   it("is stable while nothing changes, and the registry is then read once", async () => {
     const v = await facilityRegistryVersion();
     expect(await facilityRegistryVersion()).toBe(v);
-    expect(await facilityRegistry(v)).toBe(await facilityRegistry(v)); // the same object: not read again
+    const registry = await facilityRegistry(v);
+    expect(await facilityRegistry(v)).toBe(registry); // the same object: not read again
+    // Shared by every request: changing it in place throws instead of changing what others see.
+    expect(() => (registry.facilities as unknown[]).push({})).toThrow(TypeError);
   });
 
   it("moves when a facility is added, and the registry then holds it", async () => {

@@ -72,7 +72,7 @@ export async function facilityRegistryVersion(): Promise<string> {
   return [row?.n ?? 0, String(row?.v ?? 0), row?.u?.getTime() ?? 0, row?.r?.getTime() ?? 0].join(":");
 }
 
-export type FacilityRegistry = { facilities: Omit<RankedFacility, "heldByUs">[]; scoredAt: Date | null };
+export type FacilityRegistry = { readonly facilities: readonly Readonly<Omit<RankedFacility, "heldByUs">>[]; readonly scoredAt: Date | null };
 const registryCache = versionedCache<FacilityRegistry>(1);
 
 /** `facilitiesByRisk()` and when they were last scored, read again only when the registry's version changed. */
@@ -80,7 +80,10 @@ export function facilityRegistry(version: string): Promise<FacilityRegistry> {
   return registryCache.get("all", version, async () => {
     const facilities = await facilitiesByRisk();
     const scoredAt = facilities.reduce<Date | null>((m, f) => (f.riskComputedAt && (!m || f.riskComputedAt > m) ? f.riskComputedAt : m), null);
-    return { facilities, scoredAt };
+    // Shared by every request until the registry changes: frozen, so sorting or editing it in
+    // place throws instead of changing what other users see.
+    for (const f of facilities) Object.freeze(f);
+    return Object.freeze({ facilities: Object.freeze(facilities) as FacilityRegistry["facilities"], scoredAt });
   });
 }
 

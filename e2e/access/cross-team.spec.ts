@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectRendered, fetchRscPayload, signIn, USERS } from "../helpers";
 
 test("a lawyer of team B gets 404 for a team A case, in HTML and RSC, and the case is unchanged", async ({ page, browser }) => {
+  // Two two-factor sign-ins and five page loads: 30 s ran out on a busy CI machine (the steps were slow, none failed).
+  test.setTimeout(90_000);
   await signIn(page, USERS.lawyerA);
   await page.goto("/detainees?sort=caseNumber");
   await page.getByRole("row").nth(1).getByRole("link").first().click();
